@@ -1,0 +1,111 @@
+"""Actor mentions in a sentence: dictionary names, longest first, with agents composed.
+
+Actor files name countries, organisations, groups and people; agent files name roles (الجيش MIL,
+الشرطة COP, الحكومة GOV). Each name is a phrase of nouns matched like rule words, with clitics
+and inflection. An agent followed by a country (adjective or name) makes one mention with both:
+القوات الأمريكية -> USAMIL, الشرطة العراقية -> IRQCOP.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+ACTOR, AGENT, ADJECTIVE, METONYM = "actor", "agent", "adjective", "metonym"
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    """One dictionary name and what it codes as; `codes` are (code, from, until) with ISO dates."""
+
+    name: str
+    kind: str
+    codes: tuple[tuple[str, str | None, str | None], ...]
+    path: str = ""
+    line: int = 0
+
+    def code_on(self, date: str | None) -> str:
+        """The code in force on `date` (ISO, `until` exclusive); without a date the latest range."""
+        if not date or len(self.codes) == 1:
+            return self.codes[-1][0]
+        day = date[:10]
+        for code, start, until in self.codes:
+            if (start is None or start <= day) and (until is None or day < until):
+                return code
+        return self.codes[-1][0]
+
+
+@dataclass
+class ActorTable:
+    """Names compiled to lexeme phrases, indexed by their first lexeme."""
+
+    first: dict[int, list[tuple[tuple[int, ...], ActorEntry]]] = field(default_factory=dict)
+    size: int = 0
+
+    def add(self, phrase: tuple[int, ...], entry: ActorEntry) -> None:
+        bucket = self.first.setdefault(phrase[0], [])
+        bucket.append((phrase, entry))
+        bucket.sort(key=lambda pe: -len(pe[0]))
+        self.size += 1
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An actor mention: token span (end exclusive), its code, and how it was recognised."""
+
+    start: int
+    end: int
+    code: str
+    kind: str
+    names: tuple[str, ...]
+
+
+def find_mentions(table: ActorTable, analyses: Sequence[frozenset[int]], clauses: Sequence[int],
+                  date: str | None = None) -> list[Mention]:
+    """Longest dictionary matches left to right, then agents composed with the country after them."""
+    first = table.first
+    raw: list[Mention] = []
+    n = len(analyses)
+    pos = 0
+    while pos < n:
+        best: tuple[int, ActorEntry] | None = None
+        for lid in analyses[pos]:
+            for phrase, entry in first.get(lid, ()):
+                size = len(phrase)
+                if best is not None and size <= best[0]:
+                    break
+                end = pos + size
+                if end > n or clauses[end - 1] != clauses[pos]:
+                    continue
+                if all(phrase[j] in analyses[pos + j] for j in range(1, size)):
+                    best = (size, entry)
+                    break
+        if best is None:
+            pos += 1
+            continue
+        size, entry = best
+        raw.append(Mention(pos, pos + size, _entry_code(entry, date), entry.kind, (entry.name,)))
+        pos += size
+    return _compose(raw, clauses)
+
+
+def _entry_code(entry: ActorEntry, date: str | None) -> str:
+    code = entry.code_on(date)
+    return code + "GOV" if entry.kind == METONYM and not code.endswith("GOV") else code
+
+
+def _compose(raw: list[Mention], clauses: Sequence[int]) -> list[Mention]:
+    out: list[Mention] = []
+    i = 0
+    while i < len(raw):
+        m = raw[i]
+        nxt = raw[i + 1] if i + 1 < len(raw) else None
+        if (m.kind == AGENT and nxt is not None and nxt.kind != AGENT and nxt.start == m.end
+                and clauses[nxt.start] == clauses[m.start]):
+            code = nxt.code if nxt.code.endswith(m.code) else nxt.code + m.code
+            out.append(Mention(m.start, nxt.end, code, ACTOR, m.names + nxt.names))
+            i += 2
+            continue
+        out.append(m)
+        i += 1
+    return out

@@ -1,0 +1,63 @@
+"""Tools for rule authors: run every rule's examples and counterexamples.
+
+An example passes when coding its sentence yields an event with the expected code (and the
+expected source and target, when the example names them). A counterexample passes when the
+rule itself does not fire on it: another rule may code the sentence, which is that rule's
+business.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .pipeline import Coder
+from .ruleset import Example, Rule
+
+
+@dataclass(frozen=True)
+class ExampleResult:
+    """The outcome of one example or counterexample."""
+
+    rule: Rule
+    example: Example
+    positive: bool
+    passed: bool
+    coded: tuple[tuple[str, str, str | None, str | None], ...]  # (code, rule id, source, target)
+
+    def describe(self) -> str:
+        kind = "example" if self.positive else "counterexample"
+        want = f"code {self.example.code}"
+        if self.example.source:
+            want += f", source {self.example.source}"
+        if self.example.target:
+            want += f", target {self.example.target}"
+        if not self.positive:
+            want = f"no event from rule {self.rule.id}"
+        got = "; ".join(f"{c} by {r} (source {s}, target {t})" for c, r, s, t in self.coded) or "nothing"
+        return (f"{self.rule.path}:{self.example.line}: {kind} of rule {self.rule.id}\n"
+                f"  sentence: {self.example.text}\n  expected: {want}\n  coded:    {got}")
+
+
+def check_example(coder: Coder, rule: Rule, example: Example, positive: bool) -> ExampleResult:
+    events = coder.code_text(example.text)
+    coded = tuple((e.code, e.rule, e.source, e.target) for e in events)
+    if positive:
+        ok = any(
+            e.code == example.code
+            and (example.source is None or e.source == example.source)
+            and (example.target is None or e.target == example.target)
+            for e in events
+        )
+    else:
+        ok = not any(e.rule == rule.id for e in events)
+    return ExampleResult(rule, example, positive, ok, coded)
+
+
+def run_examples(coder: Coder, rules: Iterable[Rule]) -> list[ExampleResult]:
+    """Every example and counterexample of `rules`, in file order."""
+    out = []
+    for rule in rules:
+        out.extend(check_example(coder, rule, ex, True) for ex in rule.examples)
+        out.extend(check_example(coder, rule, ex, False) for ex in rule.counterexamples)
+    return out

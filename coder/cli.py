@@ -1,0 +1,273 @@
+"""The terminal face of the coder: parses flags, shows progress, calls the layers below.
+
+    coder code INPUT... [-o OUT]         code datasets (JSONL, CSV, TSV, text; - for stdin)
+    coder explain "SENTENCE"             why a sentence was (or was not) coded
+    coder codes [QUERY]                  browse the CAMEO codebook
+    coder rules check [PATHS]            validate rule files
+    coder rules test [PATHS]             run the rules' examples and counterexamples
+
+Exit status: 0 success, 1 rule-file or input errors (or failing rule tests), 2 usage errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from . import __version__, cameo
+from .authoring import run_examples
+from .batch import Summary, code_records
+from .errors import RuleSetError
+from .io import INPUT_FORMATS, OUTPUT_FORMATS, BadRecord, Fields, InputError, Writer, read_records
+from .pipeline import Coder
+from .ruleset import RuleSet, default_rules_dir, load_ruleset, rule_files
+
+MAX_REPORTED_BAD = 50
+
+
+def _err(message: str) -> None:
+    print(f"coder: {message}", file=sys.stderr)
+
+
+def _ruleset_paths(args) -> list[Path]:
+    """`--rules` replaces the shipped rules; `--add-rules` adds to them."""
+    base = [Path(p) for p in args.rules] if args.rules else [default_rules_dir()]
+    return base + [Path(p) for p in args.add_rules]
+
+
+def _load(paths) -> RuleSet:
+    return load_ruleset(paths)
+
+
+def _add_rule_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--rules", action="append", default=[], metavar="PATH",
+                   help="code with these rule files or directories INSTEAD of the shipped rules (repeatable)")
+    p.add_argument("--add-rules", action="append", default=[], metavar="PATH",
+                   help="code with the shipped rules PLUS these files or directories (repeatable)")
+
+
+def _parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="coder", description="Arabic news text in, CAMEO events out.")
+    ap.add_argument("--version", action="version", version=f"coder {__version__}")
+    sub = ap.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("code", help="code datasets into event records",
+                       description="Code records into CAMEO events, one output row per event.")
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="input files (.jsonl .csv .tsv .txt, .gz), - for stdin")
+    p.add_argument("-o", "--output", default="-", metavar="OUT", help="output file (default: - for stdout)")
+    p.add_argument("--input-format", choices=INPUT_FORMATS, help="input format (default: from the file name)")
+    p.add_argument("--output-format", choices=OUTPUT_FORMATS, help="output format (default: from OUT, else jsonl)")
+    p.add_argument("--id-field", default="id", metavar="NAME", help="field or column with the record id (default: id)")
+    p.add_argument("--text-field", default="text", metavar="NAME", help="field or column with the text (default: text)")
+    p.add_argument("--date-field", default="date", metavar="NAME", help="field or column with the date (default: date)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
+    _add_rule_options(p)
+
+    p = sub.add_parser("explain", help="show why a sentence was or was not coded")
+    p.add_argument("text", nargs="?", default="-", help="the text (default: - to read stdin)")
+    p.add_argument("--date", help="the text's date (YYYY-MM-DD), for actors with date ranges")
+    _add_rule_options(p)
+
+    p = sub.add_parser("codes", help="browse the CAMEO event codebook")
+    p.add_argument("query", nargs="?", default="", help="a code prefix (19, 173) or words of a name")
+
+    rules = sub.add_parser("rules", help="tools for rule authors").add_subparsers(dest="rules_command",
+                                                                                  required=True, metavar="TOOL")
+    for name, text in (("check", "validate rule, set and actor files"),
+                       ("test", "run every rule's examples and counterexamples")):
+        p = rules.add_parser(name, help=text,
+                             description=f"{text[0].upper()}{text[1:]}. PATHS are checked together with the "
+                                         "shipped rules (a shipped file of the same name is replaced); "
+                                         "with --alone, on their own.")
+        p.add_argument("paths", nargs="*", metavar="PATH",
+                       help="rule files or directories (default: the shipped rules)")
+        p.add_argument("--alone", action="store_true", help="do not add the shipped rules")
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "code":
+            return _code(args)
+        if args.command == "explain":
+            return _explain(args)
+        if args.command == "codes":
+            return _codes(args)
+        if args.command == "rules":
+            return _rules(args)
+    except RuleSetError as e:
+        print(e.format(), file=sys.stderr)
+        _err(str(e))
+        return 1
+    except InputError as e:
+        _err(str(e))
+        return 1
+    except KeyboardInterrupt:
+        _err("interrupted")
+        return 130
+    except BrokenPipeError:
+        # `coder code ... | head`: the reader went away; that is not an error of ours.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    return 2
+
+
+# -- code ------------------------------------------------------------------------------------------
+
+def _code(args) -> int:
+    ruleset = _load(_ruleset_paths(args))
+    coder = Coder(ruleset)
+    fields = Fields(args.id_field, args.text_field, args.date_field)
+    for path in args.inputs:
+        if path != "-" and not os.path.isfile(path):
+            raise InputError(f"no such input file: {path}")
+    summary = Summary()
+    show = not args.quiet and sys.stderr.isatty()
+    bad_shown = 0
+    with Writer(args.output, args.output_format) as writer, _progress(args.inputs, show) as advance:
+        for path in args.inputs:
+            records = read_records(path, args.input_format, fields, advance)
+            for rec, rows in code_records(coder, records, summary):
+                if isinstance(rec, BadRecord):
+                    if bad_shown < MAX_REPORTED_BAD:
+                        _err(f"{rec.source or path}:{rec.line}: {rec.reason}" if not rec.source
+                             else rec.message())
+                    bad_shown += 1
+                elif rows:
+                    writer.write(rows)
+    if bad_shown > MAX_REPORTED_BAD:
+        _err(f"... and {bad_shown - MAX_REPORTED_BAD} more bad records")
+    if not args.quiet:
+        _err(summary.line())
+    return 0
+
+
+class _progress:
+    """A rich progress bar over the bytes of the inputs, on stderr, only when it is a terminal."""
+
+    def __init__(self, inputs: list[str], show: bool):
+        self.show = show and "-" not in inputs
+        self.total = sum(os.path.getsize(p) for p in inputs if p != "-" and os.path.isfile(p))
+
+    def __enter__(self):
+        if not self.show:
+            return None
+        from rich.console import Console
+        from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
+
+        self._bar = Progress("[progress.description]{task.description}", BarColumn(), DownloadColumn(),
+                             TimeRemainingColumn(), console=Console(stderr=True), transient=True)
+        self._bar.__enter__()
+        task = self._bar.add_task("coding", total=self.total)
+        return lambda n: self._bar.advance(task, n)
+
+    def __exit__(self, *exc):
+        if self.show:
+            self._bar.__exit__(*exc)
+
+
+# -- explain -------------------------------------------------------------------------------------
+
+def _explain(args) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    text = sys.stdin.read() if args.text == "-" else args.text
+    ruleset = _load(_ruleset_paths(args))
+    coder = Coder(ruleset)
+    lex = ruleset.lexicon
+    con = Console(soft_wrap=True)
+    analyses = coder.explain(text, args.date)
+    if not analyses:
+        con.print("No sentence with words in the input.")
+    for n, a in enumerate(analyses, 1):
+        s = a.sentence
+        con.rule(f"sentence {n}")
+        con.print(text[s.start:s.end])
+        t = Table("#", "token", "normalised", "rule words", "actor", show_lines=False)
+        in_mention = {i: m for m in a.mentions for i in range(m.start, m.end)}
+        for i, (tok, lids) in enumerate(zip(s.tokens, a.analyses, strict=True)):
+            words = ", ".join(sorted(lex.describe(x) for x in lids if x in ruleset.index)) or ""
+            m = in_mention.get(i)
+            t.add_row(str(i), text[tok.start:tok.end], tok.norm, words,
+                      f"{m.code}" if m and m.start == i else ("…" if m else ""))
+        con.print(t)
+        if a.mentions:
+            con.print("actors: " + "; ".join(
+                f"{text[s.tokens[m.start].start:s.tokens[m.end - 1].end]} → {m.code} ({m.kind})" for m in a.mentions))
+        if not a.matches:
+            con.print("[yellow]no rule matched[/]: no token is a form of any rule's anchor word, "
+                      "or the rest of the pattern did not fit")
+        kept = {id(m) for m in a.kept}
+        negated = {id(m): w for m, w in a.negated}
+        for m in a.matches:
+            trig = text[s.tokens[m.trigger_start].start:s.tokens[m.trigger_end - 1].end]
+            if id(m) in negated:
+                state = f"[red]negated by '{negated[id(m)]}'[/]"
+            elif id(m) in kept:
+                state = "[green]kept[/]"
+            else:
+                state = "[dim]overlapped by a better match[/]"
+            con.print(f"match {m.rule.code} rule [bold]{m.rule.id}[/] pattern \"{m.pattern.text}\" "
+                      f"trigger \"{trig}\" ({m.words} words): {state}")
+        for e in a.events:
+            con.print(f"[bold green]event[/] {e.code} {cameo.lookup(e.code).name}: trigger \"{e.trigger}\" "
+                      f"[{e.start}:{e.end}] source {e.source} ({e.source_text or '-'}; {e.why_source or 'none found'}) "
+                      f"target {e.target} ({e.target_text or '-'}; {e.why_target or 'none found'})")
+    return 0
+
+
+# -- codes -------------------------------------------------------------------------------------------
+
+def _codes(args) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    q = args.query.strip().lower()
+    rows = [c for c in cameo.codebook().values()
+            if not q or c.code.startswith(q) or all(w in c.name.lower() for w in q.split())]
+    t = Table("code", "name", "goldstein", "quad", "PLOVER")
+    for c in rows:
+        t.add_row(c.code, c.name, f"{c.goldstein:+.1f}", str(c.quad_class), c.plover)
+    Console().print(t)
+    return 0 if rows else 1
+
+
+# -- rules ---------------------------------------------------------------------------------------------
+
+def _authoring_files(args) -> tuple[list[Path], set[Path]]:
+    given = rule_files(args.paths) if args.paths else []
+    for p in args.paths:
+        if not Path(p).exists():
+            raise InputError(f"no such rule file or directory: {p}")
+    chosen = {p.resolve() for p in given}
+    if args.alone and given:
+        return given, chosen
+    shipped = rule_files([default_rules_dir()])
+    names = {p.name for p in given}
+    files = [p for p in shipped if p.resolve() not in chosen and p.name not in names] + given
+    return files, (chosen or {p.resolve() for p in shipped})
+
+
+def _rules(args) -> int:
+    files, focus = _authoring_files(args)
+    ruleset = load_ruleset(files)
+    if args.rules_command == "check":
+        warnings = [w for w in ruleset.warnings if Path(w.path).resolve() in focus]
+        for w in warnings:
+            print(w.format())
+        print(f"{len(files)} files, {len(ruleset.rules)} rules, {len(ruleset.patterns)} patterns, "
+              f"{ruleset.actors.size} actor names: 0 errors, {len(warnings)} warnings")
+        return 0
+    coder = Coder(ruleset)
+    rules = [r for r in ruleset.rules if Path(r.path).resolve() in focus]
+    results = run_examples(coder, rules)
+    failed = [r for r in results if not r.passed]
+    for r in failed:
+        print(r.describe())
+    print(f"{len(results) - len(failed)} passed, {len(failed)} failed")
+    return 1 if failed else 0

@@ -1,0 +1,163 @@
+"""Matches + actor mentions -> event records.
+
+A match becomes an event unless its trigger is negated. Its source and target come from the
+pattern's slots when it has them, otherwise from Arabic-aware defaults:
+
+- a trigger that is a verb: the mention right after it is the subject (verb-first order,
+  نفذت قوات التحالف...), else the mention just before it (subject-first, التحالف ينفذ...);
+  the next mention after the subject is the object;
+- a trigger that is a verbal noun: the mention right after it is its genitive, the target
+  (مقتل القيادي, اعتقال الناشط); the nearest mention before it is the source.
+
+The subject of a reporting verb (أفادت مصادر, قال الوزير) is never taken as the source of the
+event it reports. Everything stays within the trigger's clause.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from . import cameo, language
+from .actors import Mention
+from .match import Match
+from .text.segment import Sentence, Token
+
+VSO_REACH = 1  # tokens allowed between a verb and its subject (an adverb: أمس)
+SVO_REACH = 3
+OBJECT_REACH = 6
+GENITIVE_REACH = 2
+NOMINAL_SOURCE_REACH = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One coded event; offsets are into the original record text."""
+
+    code: str
+    rule: str
+    trigger: str
+    start: int
+    end: int
+    sentence: str
+    source: str | None
+    target: str | None
+    source_text: str | None
+    target_text: str | None
+    why_source: str
+    why_target: str
+
+    def record(self, record_id, date: str | None) -> dict:
+        """The output record (see docs/output.md); field order is stable."""
+        entry = cameo.lookup(self.code)
+        return {
+            "id": record_id,
+            "code": self.code,
+            "name": entry.name if entry else None,
+            "root": entry.root if entry else self.code[:2],
+            "quad_class": entry.quad_class if entry else None,
+            "goldstein": entry.goldstein if entry else None,
+            "plover": (entry.plover or None) if entry else None,
+            "source": self.source,
+            "target": self.target,
+            "source_text": self.source_text,
+            "target_text": self.target_text,
+            "trigger": self.trigger,
+            "start": self.start,
+            "end": self.end,
+            "sentence": self.sentence,
+            "rule": self.rule,
+            "date": date,
+        }
+
+
+def negation(match: Match, tokens: Sequence[Token], analyses: Sequence[frozenset[int]],
+             denial: frozenset[int]) -> str | None:
+    """The negating word before the trigger, if any (لم, لن, لا, عدم, نفى...), else None."""
+    start = match.trigger_start
+    clause = tokens[start].clause
+    for j in range(start - 1, max(start - language.NEGATION_REACH, 0) - 1, -1):
+        tok = tokens[j]
+        if tok.clause != clause:
+            break
+        following = tokens[j + 1].norm
+        if following in language.NOT_NEGATING_NEXT:
+            continue
+        if tok.norm in language.CLAUSE_NEGATORS or not denial.isdisjoint(analyses[j]):
+            return tok.norm
+        if start - j <= language.SHORT_REACH and tok.norm in language.SHORT_NEGATORS:
+            return tok.norm
+    return None
+
+
+def _conjoined(norm: str, lexemes: frozenset[int], analyse: Callable[[str], frozenset[int]]) -> bool:
+    """Whether a verb token carries the conjunction و/ف (وقتل): its subject is then the previous
+    clause's, and a mention right before it is more likely that clause's object."""
+    return norm[0] in "وف" and len(norm) > 3 and not lexemes.isdisjoint(analyse(norm[1:]))
+
+
+def assign_roles(match: Match, tokens: Sequence[Token], analyses: Sequence[frozenset[int]],
+                 mentions: Sequence[Mention], reporting: frozenset[int],
+                 analyse: Callable[[str], frozenset[int]]):
+    """(source, target, why_source, why_target) for a match."""
+    bound = dict(match.slots)
+    src, tgt = bound.get("source"), bound.get("target")
+    why_src = "slot {source}" if src else ""
+    why_tgt = "slot {target}" if tgt else ""
+    ts, te = match.trigger_start, match.trigger_end
+    clause = tokens[ts].clause
+    near = [m for m in mentions if tokens[m.start].clause == clause and m is not src and m is not tgt]
+    after = [m for m in near if m.start >= te]
+    before = [m for m in near if m.end <= ts]
+
+    def reports(m: Mention) -> bool:
+        left = m.start - 1
+        return (left >= 0 and not reporting.isdisjoint(analyses[left])) or \
+            (m.end < len(tokens) and not reporting.isdisjoint(analyses[m.end]))
+
+    if match.pattern.verbal:
+        if src is None and before and before[-1].end == ts and not reports(before[-1]) \
+                and not _conjoined(tokens[ts].norm, analyses[ts], analyse):
+            src, why_src = before[-1], "subject right before the verb"
+        if src is None and after and after[0].start - te <= VSO_REACH and after[0] is not tgt:
+            src, why_src = after[0], "subject after the verb"
+        if src is None and before and ts - before[-1].end <= SVO_REACH and not reports(before[-1]):
+            src, why_src = before[-1], "subject before the verb"
+        if tgt is None:
+            rest = [m for m in after if m is not src and (src is None or m.start >= src.end)]
+            if rest and rest[0].start - te <= OBJECT_REACH:
+                tgt, why_tgt = rest[0], "object after the verb"
+    else:
+        if tgt is None and after and after[0].start - te <= GENITIVE_REACH:
+            tgt, why_tgt = after[0], "genitive of the verbal noun"
+        if src is None and before and ts - before[-1].end <= NOMINAL_SOURCE_REACH and not reports(before[-1]):
+            src, why_src = before[-1], "actor before the verbal noun"
+    return src, tgt, why_src, why_tgt
+
+
+def make_event(text: str, sentence: Sentence, match: Match, analyses: Sequence[frozenset[int]],
+               mentions: Sequence[Mention], reporting: frozenset[int],
+               analyse: Callable[[str], frozenset[int]]) -> Event:
+    """Build the event for a (non-negated) match."""
+    tokens = sentence.tokens
+    src, tgt, why_src, why_tgt = assign_roles(match, tokens, analyses, mentions, reporting, analyse)
+    start = tokens[match.trigger_start].start
+    end = tokens[match.trigger_end - 1].end
+
+    def span(m: Mention | None) -> str | None:
+        return None if m is None else text[tokens[m.start].start:tokens[m.end - 1].end]
+
+    return Event(
+        code=match.rule.code,
+        rule=match.rule.id,
+        trigger=text[start:end],
+        start=start,
+        end=end,
+        sentence=text[sentence.start:sentence.end],
+        source=src.code if src else None,
+        target=tgt.code if tgt else None,
+        source_text=span(src),
+        target_text=span(tgt),
+        why_source=why_src,
+        why_target=why_tgt,
+    )

@@ -1,0 +1,98 @@
+"""The vocabulary of a rule set: every rule and actor word, expanded into its surface forms.
+
+Each distinct word (a noun, a verb with its stems, an exact token) gets a small integer id, a
+"lexeme". `analyse(token)` answers which lexemes a normalised text token is a form of; the
+answer depends only on the token's spelling, so it is computed once per token type and cached.
+Matching then works on sets of integers.
+"""
+
+from __future__ import annotations
+
+from .text.morphology import Kind, noun_forms, proclitic_splits, verb_forms
+
+EMPTY: frozenset[int] = frozenset()
+_ARTICLE = "ال"
+
+
+class Lexicon:
+    """Lexeme ids, the forms that realise them, and a per-token-type analysis cache."""
+
+    def __init__(self) -> None:
+        self._ids: dict[tuple, int] = {}
+        self.keys: list[tuple] = []  # lexeme id -> its key, for explanations
+        self._forms: dict[str, list[tuple[int, Kind]]] = {}
+        self._exact: dict[str, list[int]] = {}
+        self._cache: dict[str, frozenset[int]] = {}
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def _new(self, key: tuple) -> tuple[int, bool]:
+        lid = self._ids.get(key)
+        if lid is not None:
+            return lid, False
+        lid = len(self.keys)
+        self._ids[key] = lid
+        self.keys.append(key)
+        self._cache.clear()
+        return lid, True
+
+    def _add_forms(self, lid: int, kind: Kind, forms: set[str]) -> None:
+        for form in forms:
+            self._forms.setdefault(form, []).append((lid, kind))
+
+    def noun(self, word: str) -> int:
+        """The lexeme of a noun or adjective. Written with the article, it requires the article."""
+        if word.startswith(_ARTICLE) and len(word) > len(_ARTICLE) + 1:
+            lid, new = self._new(("def", word))
+            if new:
+                self._add_forms(lid, Kind.DEF, noun_forms(word[len(_ARTICLE):]))
+            return lid
+        lid, new = self._new(("noun", word))
+        if new:
+            self._add_forms(lid, Kind.NOUN, noun_forms(word))
+        return lid
+
+    def verb(self, past: str, present: str | None = None) -> int:
+        """The lexeme of a verb given its past stem and, for irregular verbs, its present form."""
+        lid, new = self._new(("verb", past, present))
+        if new:
+            self._add_forms(lid, Kind.VERB, verb_forms(past, present))
+        return lid
+
+    def exact(self, token: str) -> int:
+        """The lexeme of an exact token: no clitics, no inflection."""
+        lid, new = self._new(("exact", token))
+        if new:
+            self._exact.setdefault(token, []).append(lid)
+        return lid
+
+    def analyse(self, token: str) -> frozenset[int]:
+        """The lexemes that the normalised `token` is a form of (cached per token type)."""
+        hit = self._cache.get(token)
+        if hit is not None:
+            return hit
+        found: set[int] = set(self._exact.get(token, ()))
+        forms = self._forms
+        for allowed, rest in proclitic_splits(token):
+            for lid, kind in forms.get(rest, ()):
+                if kind & allowed:
+                    found.add(lid)
+        result = frozenset(found) if found else EMPTY
+        self._cache[token] = result
+        return result
+
+    def describe(self, lid: int) -> str:
+        """A lexeme as its author would write it (`اعتقل~`, `=بين`, `اعتقال`)."""
+        key = self.keys[lid]
+        if key[0] == "verb":
+            return key[1] + (f"/{key[2]}" if key[2] else "") + "~"
+        if key[0] == "exact":
+            return "=" + key[1]
+        return key[1]
+
+    def forms_of(self, lid: int) -> set[str]:
+        """Every surface form (without proclitics) of a lexeme; used by authoring tools and tests."""
+        return {f for f, entries in self._forms.items() if any(e[0] == lid for e in entries)} | {
+            t for t, ids in self._exact.items() if lid in ids
+        }

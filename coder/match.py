@@ -1,0 +1,153 @@
+"""Find rule matches in a sentence: anchor index -> candidate patterns -> verification.
+
+For every token, its lexemes are looked up in the rule set's anchor index; each pattern found
+there is verified by running the rest of its program rightwards from the anchor and the part
+before the anchor leftwards. The cost depends on the words of the sentence, not on the number
+of rules.
+
+Verification is a small backtracking interpreter (see patterns/compile.py for the steps).
+Optional elements are taken when they can be, gaps are kept as short as possible, and the first
+way a pattern fits is the one used, so a pattern matches the same text the same way every time.
+A match never crosses a clause break (، ؛ : and the like).
+
+Overlapping matches are resolved by `select`: the match with more matched words wins, then the
+longer trigger, then the more specific code (4 digits over 3), then the rule that comes first.
+Matches on separate tokens are all kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .patterns.compile import ALT, GAP, OPT, SLOT, WORD, Program
+
+if TYPE_CHECKING:
+    from .actors import Mention
+    from .ruleset import Pattern, RuleSet
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One pattern matched in one sentence; positions are token indices, ends exclusive."""
+
+    pattern: Pattern
+    start: int  # first token of the whole match (slots included)
+    end: int
+    trigger_start: int  # first and last+1 matched word token: the trigger
+    trigger_end: int
+    words: int  # how many tokens matched words (specificity)
+    slots: tuple[tuple[str, Mention], ...]
+
+    @property
+    def rule(self):
+        return self.pattern.rule
+
+
+class _Context:
+    """What the interpreter needs about one sentence; bounds are the anchor's clause."""
+
+    __slots__ = ("analyses", "lo", "hi", "starts", "ends")
+
+    def __init__(self, analyses, lo, hi, starts, ends):
+        self.analyses = analyses
+        self.lo, self.hi = lo, hi
+        self.starts, self.ends = starts, ends
+
+
+Result = tuple[int, tuple, int, int]  # next position, slot bindings, outermost word position, words
+
+
+def _run(prog: Program, k: int, pos: int, step: int, ctx: _Context, binds: tuple, edge: int,
+         words: int) -> Iterator[Result]:
+    """Match prog[k:] from token `pos`, moving by `step` (+1 rightwards, -1 leftwards)."""
+    if k == len(prog):
+        yield pos, binds, edge, words
+        return
+    op, arg = prog[k]
+    if op == WORD:
+        if ctx.lo <= pos < ctx.hi and not arg.isdisjoint(ctx.analyses[pos]):
+            yield from _run(prog, k + 1, pos + step, step, ctx, binds, pos, words + 1)
+    elif op == ALT:
+        for branch in arg:
+            for p, b, e, w in _run(branch, 0, pos, step, ctx, binds, edge, words):
+                yield from _run(prog, k + 1, p, step, ctx, b, e, w)
+    elif op == OPT:
+        for p, b, e, w in _run(arg, 0, pos, step, ctx, binds, edge, words):
+            yield from _run(prog, k + 1, p, step, ctx, b, e, w)
+        yield from _run(prog, k + 1, pos, step, ctx, binds, edge, words)
+    elif op == GAP:
+        for n in range(arg + 1):
+            p = pos + n * step
+            if p > ctx.hi or p < ctx.lo - 1:
+                break
+            yield from _run(prog, k + 1, p, step, ctx, binds, edge, words)
+    elif op == SLOT:
+        table = ctx.starts if step > 0 else ctx.ends
+        for mention in table.get(pos, ()):
+            if mention.start >= ctx.lo and mention.end <= ctx.hi:
+                nxt = mention.end if step > 0 else mention.start - 1
+                yield from _run(prog, k + 1, nxt, step, ctx, binds + ((arg, mention),), edge, words)
+
+
+def find_matches(ruleset: RuleSet, clauses: Sequence[int], analyses: Sequence[frozenset[int]],
+                 mentions: Sequence[Mention]) -> list[Match]:
+    """Every pattern that fits the sentence (before overlap resolution)."""
+    index = ruleset.index
+    starts: dict[int, list] = {}
+    ends: dict[int, list] = {}
+    for m in mentions:
+        starts.setdefault(m.start, []).append(m)
+        ends.setdefault(m.end - 1, []).append(m)
+    out: list[Match] = []
+    seen: set[tuple[int, int]] = set()
+    n = len(analyses)
+    bounds: dict[int, tuple[int, int]] = {}
+    for i, c in enumerate(clauses):
+        lo, hi = bounds.get(c, (i, i))
+        bounds[c] = (min(lo, i), i + 1)
+    for pos in range(n):
+        lids = analyses[pos]
+        if not lids:
+            continue
+        ctx = None
+        for lid in lids:
+            for pat in index.get(lid, ()):
+                key = (pat.number, pos)
+                if key in seen:
+                    continue
+                seen.add(key)
+                if ctx is None:
+                    lo, hi = bounds[clauses[pos]]
+                    ctx = _Context(analyses, lo, hi, starts, ends)
+                m = _verify(pat, pos, ctx)
+                if m is not None:
+                    out.append(m)
+    return out
+
+
+def _verify(pat: Pattern, pos: int, ctx: _Context) -> Match | None:
+    for end, fbinds, last, fwords in _run(pat.forward, 0, pos, 1, ctx, (), pos, 0):
+        for start, bbinds, first, bwords in _run(pat.backward, 0, pos - 1, -1, ctx, (), pos, 0):
+            return Match(pat, start + 1, end, first, last + 1, fwords + bwords, bbinds[::-1] + fbinds)
+        return None
+    return None
+
+
+def _rank(m: Match) -> tuple:
+    return (-m.words, -(m.trigger_end - m.trigger_start), -len(m.rule.code), m.rule.order, m.trigger_start)
+
+
+def select(matches: list[Match]) -> list[Match]:
+    """Resolve overlaps: keep the best match of each group of overlapping triggers, in text order."""
+    taken: list[Match] = []
+    used: set[int] = set()
+    for m in sorted(matches, key=_rank):
+        span = range(m.trigger_start, m.trigger_end)
+        if any(i in used for i in span):
+            continue
+        used.update(span)
+        taken.append(m)
+    taken.sort(key=lambda m: m.trigger_start)
+    return taken

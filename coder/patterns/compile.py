@@ -1,0 +1,149 @@
+"""Turn pattern nodes into matcher programs over lexeme ids.
+
+A matcher program is a tuple of steps, each a small tuple whose first item says what it is:
+
+    (WORD, ids)        the token must be a form of one of these lexemes
+    (ALT, branches)    one of several programs
+    (OPT, program)     a program that may be skipped
+    (GAP, n)           skip 0..n tokens
+    (SLOT, role)       an actor mention, bound to role
+
+Tuples of ints and frozensets keep the matcher's inner loop free of attribute look-ups.
+Sets of single words collapse into one WORD step with a union of ids, so `&weapons` with 40
+words costs one set intersection, not 40 branches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..lexicon import Lexicon
+from .syntax import Alt, Exact, Gap, Node, Optional, Seq, SetRef, Slot, Verb, Word
+
+WORD, ALT, OPT, GAP, SLOT = range(5)
+
+Step = tuple
+Program = tuple[Step, ...]
+
+
+class UnknownSet(KeyError):
+    """A `&name` with no such set (or a set that refers to itself)."""
+
+    def __init__(self, ref: SetRef, why: str):
+        super().__init__(ref.name)
+        self.ref, self.why = ref, why
+
+
+class Compiler:
+    """Compiles nodes against one lexicon and one table of named sets (compiled once each)."""
+
+    def __init__(self, lexicon: Lexicon, sets: dict[str, Alt]):
+        self.lexicon = lexicon
+        self.sets = sets
+        self._set_programs: dict[str, Step] = {}
+        self._busy: set[str] = set()
+
+    def program(self, seq: Seq) -> Program:
+        return tuple(self.step(n) for n in seq.items)
+
+    def step(self, node: Node) -> Step:
+        lex = self.lexicon
+        if isinstance(node, Word):
+            return (WORD, frozenset((lex.noun(node.text),)))
+        if isinstance(node, Verb):
+            return (WORD, frozenset((lex.verb(node.past, node.present),)))
+        if isinstance(node, Exact):
+            return (WORD, frozenset((lex.exact(node.text),)))
+        if isinstance(node, Gap):
+            return (GAP, node.size)
+        if isinstance(node, Slot):
+            return (SLOT, node.role)
+        if isinstance(node, Optional):
+            inner = node.item
+            return (OPT, self.program(inner if isinstance(inner, Seq) else Seq((inner,))))
+        if isinstance(node, Seq):
+            return self._alt([self.program(node)])
+        if isinstance(node, Alt):
+            return self._alt([self.program(b) for b in node.branches])
+        if isinstance(node, SetRef):
+            return self._set(node)
+        raise TypeError(f"not a pattern node: {node!r}")
+
+    def _set(self, ref: SetRef) -> Step:
+        done = self._set_programs.get(ref.name)
+        if done is not None:
+            return done
+        if ref.name not in self.sets:
+            raise UnknownSet(ref, f"unknown word set '&{ref.name}'")
+        if ref.name in self._busy:
+            raise UnknownSet(ref, f"word set '&{ref.name}' refers to itself")
+        self._busy.add(ref.name)
+        try:
+            step = self.step(self.sets[ref.name])
+        finally:
+            self._busy.discard(ref.name)
+        self._set_programs[ref.name] = step
+        return step
+
+    @staticmethod
+    def _alt(branches: list[Program]) -> Step:
+        if all(len(b) == 1 and b[0][0] == WORD for b in branches):
+            return (WORD, frozenset().union(*(b[0][1] for b in branches)))
+        if len(branches) == 1 and len(branches[0]) == 1:
+            return branches[0][0]
+        return (ALT, tuple(branches))
+
+
+def reverse(program: Program) -> Program:
+    """The program that matches the same tokens read right to left."""
+    return tuple(_reverse_step(s) for s in reversed(program))
+
+
+def _reverse_step(step: Step) -> Step:
+    if step[0] == ALT:
+        return (ALT, tuple(reverse(b) for b in step[1]))
+    if step[0] == OPT:
+        return (OPT, reverse(step[1]))
+    return step
+
+
+def first_ids(step: Step) -> frozenset[int] | None:
+    """The lexemes one of which must be at the first token of `step`, if that is fixed."""
+    if step[0] == WORD:
+        return step[1]
+    if step[0] == ALT:
+        out: set[int] = set()
+        for branch in step[1]:
+            ids = first_ids(branch[0]) if branch else None
+            if ids is None:
+                return None
+            out |= ids
+        return frozenset(out)
+    return None
+
+
+def choose_anchor(program: Program) -> int | None:
+    """Index of the step the index is keyed on: the first required word, else a fixed alternative.
+
+    Every match contains its anchor, so looking up the lexemes of each token in an index of
+    anchors finds every candidate without trying the other rules.
+    """
+    for i, step in enumerate(program):
+        if step[0] == WORD:
+            return i
+    for i, step in enumerate(program):
+        if first_ids(step) is not None:
+            return i
+    return None
+
+
+def walk_words(program: Program, visit: Callable[[frozenset[int]], None]) -> None:
+    """Call `visit` with the ids of every WORD step, nested ones included."""
+    for step in program:
+        if step[0] == WORD:
+            visit(step[1])
+        elif step[0] == ALT:
+            for b in step[1]:
+                walk_words(b, visit)
+        elif step[0] == OPT:
+            walk_words(step[1], visit)

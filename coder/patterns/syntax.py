@@ -1,0 +1,203 @@
+"""Parse one pattern string into a small tree of plain, immutable nodes.
+
+The grammar lives in grammar.lark; a lark Transformer turns its parse tree into the node
+classes below. Words are normalised here, so everything after this point compares normalised
+strings. Errors carry the column in the pattern, which the rule loader turns into a file
+position.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import lark
+
+from ..text.normalize import normalize
+from ..text.segment import sentences
+
+DEFAULT_GAP = 3
+MAX_GAP = 12
+ROLES = ("source", "target")
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A noun or adjective (`اعتقال`), matched with clitics and inflection."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Verb:
+    """A verb (`اعتقل~`, `قال/يقول~`), matched in all its conjugations."""
+
+    past: str
+    present: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Exact:
+    """A token that must appear exactly, without clitics (`=بين`)."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class SetRef:
+    """A reference to a named word set (`&weapons`)."""
+
+    name: str
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """An actor mention bound to `role` (source or target)."""
+
+    role: str
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    """Up to `size` arbitrary tokens."""
+
+    size: int
+
+
+@dataclass(frozen=True, slots=True)
+class Optional:
+    """An element that may be absent."""
+
+    item: Node
+
+
+@dataclass(frozen=True, slots=True)
+class Seq:
+    """Elements in order."""
+
+    items: tuple[Node, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Alt:
+    """One of several sequences."""
+
+    branches: tuple[Seq, ...]
+
+
+Node = Word | Verb | Exact | SetRef | Slot | Gap | Optional | Seq | Alt
+
+
+class PatternSyntaxError(ValueError):
+    """A pattern that does not parse, or a word that cannot be a token; `column` is 1-based."""
+
+    def __init__(self, message: str, column: int):
+        super().__init__(message)
+        self.message = message
+        self.column = column
+
+
+def _single_token(raw: str, column: int) -> str:
+    """Normalise a rule word and check that the text segmenter would see it as one token."""
+    norm = normalize(raw)
+    if not norm:
+        raise PatternSyntaxError(f"'{raw}' is empty once diacritics and tatweel are removed", column)
+    toks = [t for s in sentences(raw) for t in s.tokens]
+    if len(toks) != 1 or toks[0].norm != norm:
+        raise PatternSyntaxError(f"'{raw}' is not a single word token; separate words with spaces", column)
+    return norm
+
+
+class _ToNodes(lark.Transformer):
+    """Parse tree -> nodes. Terminal positions give columns for error messages."""
+
+    def start(self, items):
+        return items[0]
+
+    def alt(self, items):
+        return items[0] if len(items) == 1 else Alt(tuple(items))
+
+    def seq(self, items):
+        return Seq(tuple(items))
+
+    def item(self, items):
+        node = items[0]
+        if len(items) == 2:
+            if isinstance(node, Gap):
+                raise PatternSyntaxError("a gap is already optional; remove the '?'", items[1].column)
+            return Optional(node)
+        return node
+
+    def group(self, items):
+        node = items[0]
+        return node if isinstance(node, Alt) else Alt((node,))
+
+    def word(self, items):
+        tok = items[0]
+        return Word(_single_token(str(tok), tok.column))
+
+    def verb(self, items):
+        tok = items[0]
+        body = str(tok)[:-1]
+        past, _, present = body.partition("/")
+        past_n = _single_token(past, tok.column)
+        present_n = _single_token(present, tok.column + len(past) + 1) if present else None
+        return Verb(past_n, present_n)
+
+    def exact(self, items):
+        tok = items[0]
+        return Exact(_single_token(str(tok)[1:], tok.column + 1))
+
+    def setref(self, items):
+        tok = items[0]
+        return SetRef(str(tok)[1:], tok.column)
+
+    def slot(self, items):
+        tok = items[0]
+        role = str(tok)[1:-1]
+        if role not in ROLES:
+            raise PatternSyntaxError(f"unknown slot '{{{role}}}': use {{source}} or {{target}}", tok.column)
+        return Slot(role)
+
+    def gap(self, items):
+        tok = items[0]
+        digits = str(tok)[2:]
+        size = int(digits) if digits else DEFAULT_GAP
+        if not 1 <= size <= MAX_GAP:
+            raise PatternSyntaxError(f"a gap must be 1 to {MAX_GAP} tokens long", tok.column)
+        return Gap(size)
+
+
+@lru_cache(maxsize=1)
+def _parser() -> lark.Lark:
+    grammar = resources.files(__package__).joinpath("grammar.lark").read_text(encoding="utf-8")
+    return lark.Lark(grammar, parser="lalr", maybe_placeholders=False)
+
+
+def parse(pattern: str) -> Seq:
+    """Parse `pattern` into a Seq of nodes, or raise PatternSyntaxError with a column."""
+    if "\n" in pattern:
+        raise PatternSyntaxError("a pattern is one line", pattern.index("\n") + 1)
+    try:
+        tree = _parser().parse(pattern)
+    except lark.exceptions.UnexpectedCharacters as e:
+        raise PatternSyntaxError(f"unexpected character '{pattern[e.pos_in_stream]}'", e.column) from None
+    except lark.exceptions.UnexpectedEOF:
+        raise PatternSyntaxError("the pattern ends too early (an unclosed '(' or a trailing '|'?)",
+                                 len(pattern) + 1) from None
+    except lark.exceptions.UnexpectedToken as e:
+        if e.token.type == "$END":
+            raise PatternSyntaxError("the pattern ends too early (an unclosed '(' or a trailing '|'?)",
+                                     len(pattern) + 1) from None
+        else:
+            what, col = f"'{e.token}'", e.column
+        raise PatternSyntaxError(f"unexpected {what}", col) from None
+    try:
+        node = _ToNodes().transform(tree)
+    except lark.exceptions.VisitError as e:
+        if isinstance(e.orig_exc, PatternSyntaxError):
+            raise e.orig_exc from None
+        raise
+    return node if isinstance(node, Seq) else Seq((node,))

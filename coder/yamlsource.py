@@ -1,0 +1,100 @@
+"""YAML that remembers where every value came from.
+
+Rule files are written by people; when one is wrong the error must name the file, line and
+column. PyYAML's composer knows the position of every node; this loader keeps it: strings
+become `LocStr` (a str with .line, .column and .style), mappings `LocDict` and sequences
+`LocList`, each with the position of its first character (1-based).
+"""
+
+from __future__ import annotations
+
+import yaml
+
+try:  # the C loader is much faster for large rule sets and keeps the same marks
+    _Base = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Base = yaml.SafeLoader
+
+
+class LocStr(str):
+    """A string with its position in the YAML source."""
+
+    line: int
+    column: int
+    style: str | None
+
+    def content_column(self) -> int:
+        """Column of the string's first character: after the opening quote, if any."""
+        return self.column + (1 if self.style in ("'", '"') else 0)
+
+
+class LocDict(dict):
+    """A mapping with its position, and the position of each value (`where[key]`)."""
+
+    line: int
+    column: int
+    where: dict
+
+
+class LocList(list):
+    """A sequence with its position."""
+
+    line: int
+    column: int
+
+
+def _mark(obj, node):
+    obj.line = node.start_mark.line + 1
+    obj.column = node.start_mark.column + 1
+    return obj
+
+
+class _Loader(_Base):
+    pass
+
+
+def _str(loader, node):
+    s = LocStr(loader.construct_scalar(node))
+    s.style = node.style
+    return _mark(s, node)
+
+
+def _map(loader, node):
+    d = _mark(LocDict(), node)
+    d.where = {}
+    loader.flatten_mapping(node)
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        d[key] = loader.construct_object(value_node, deep=True)
+        d.where[key] = (value_node.start_mark.line + 1, value_node.start_mark.column + 1)
+    return d
+
+
+def _seq(loader, node):
+    return _mark(LocList(loader.construct_sequence(node, deep=True)), node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:str", _str)
+_Loader.add_constructor("tag:yaml.org,2002:map", _map)
+_Loader.add_constructor("tag:yaml.org,2002:seq", _seq)
+
+
+class YamlError(ValueError):
+    """A file that is not valid YAML; `line` and `column` are 1-based."""
+
+    def __init__(self, message: str, line: int, column: int):
+        super().__init__(message)
+        self.message, self.line, self.column = message, line, column
+
+
+def load(text: str):
+    """Parse one YAML document with positions, or raise YamlError."""
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        message = " ".join(x for x in (e.context, e.problem) if x) or str(e)
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise YamlError(message, line, col) from None
+    except yaml.YAMLError as e:
+        raise YamlError(str(e), 1, 1) from None

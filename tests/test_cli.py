@@ -1,0 +1,94 @@
+"""The command line, run as a user runs it."""
+
+import json
+import subprocess
+import sys
+
+from tests.conftest import ROOT
+
+EXAMPLE = ROOT / "examples" / "airdrop_raid.jsonl"
+
+
+def run(*args, stdin=None):
+    return subprocess.run([sys.executable, "-m", "coder", *args], capture_output=True, text=True, input=stdin,
+                          cwd=ROOT)
+
+
+def test_codes_the_shipped_example():
+    p = run("code", str(EXAMPLE), "-o", "-")
+    assert p.returncode == 0, p.stderr
+    events = [json.loads(line) for line in p.stdout.splitlines()]
+    got = {(e["id"], e["code"]) for e in events}
+    assert ("example-airdrop-1", "190") in got  # the airdrop raid and the killing
+    assert ("example-airdrop-1", "173") in got  # the arrest
+    assert ("example-airdrop-1", "193") in got  # the exchange of fire
+    assert ("example-airdrop-2", "173") in got
+    text = {json.loads(line)["id"]: json.loads(line) for line in EXAMPLE.read_text(encoding="utf-8").splitlines()}
+    for e in events:
+        assert text[e["id"]]["text"][e["start"]:e["end"]] == e["trigger"]
+        assert e["date"] == text[e["id"]]["date"]
+    assert "2 records read, 2 with events" in p.stderr
+    # the denied arrest in the second record is not coded
+    assert not any(e["id"] == "example-airdrop-2" and "اعتقال" in e["trigger"] for e in events)
+
+
+def test_bad_lines_are_counted_and_reported(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "1", "text": "اعتقلت الشرطة رجلا"}\nnot json\n{"id": "3", "text": "لا شيء"}\n',
+                   encoding="utf-8")
+    out = tmp_path / "out.csv"
+    p = run("code", str(src), "-o", str(out))
+    assert p.returncode == 0
+    assert f"{src}:2: invalid JSON" in p.stderr
+    assert "3 records read, 1 with events, 1 events, 1 failed" in p.stderr
+    assert out.read_text(encoding="utf-8").splitlines()[0].startswith("id,code,name,root")
+
+
+def test_stdin_text_and_quiet():
+    p = run("code", "-", "--input-format", "text", "-q", stdin="قتل خمسة جنود\nسطر بلا حدث\n")
+    assert p.returncode == 0 and p.stderr == ""
+    (e,) = [json.loads(line) for line in p.stdout.splitlines()]
+    assert (e["id"], e["code"]) == ("1", "190")
+
+
+def test_missing_input_file():
+    p = run("code", "no/such/file.jsonl")
+    assert p.returncode == 1 and "no such input file" in p.stderr and "Traceback" not in p.stderr
+
+
+def test_explain_shows_tokens_matches_and_negation():
+    p = run("explain", "نفذت قوات التحالف الدولي إنزالاً جوياً واعتقلت قيادياً. لم تعتقل الشرطة أحدا")
+    assert p.returncode == 0, p.stderr
+    assert "airdrop_raid" in p.stdout and "arrest" in p.stdout
+    assert "negated by 'لم'" in p.stdout
+    assert "انزالا" in p.stdout  # the normalised token
+
+
+def test_codes_browser():
+    p = run("codes", "173")
+    assert p.returncode == 0 and "Arrest" in p.stdout
+    assert run("codes", "no such code name").returncode == 1
+
+
+def test_rules_check_and_test():
+    p = run("rules", "check")
+    assert p.returncode == 0 and "0 errors" in p.stdout
+    p = run("rules", "test")
+    assert p.returncode == 0
+    assert p.stdout.splitlines()[-1].endswith(" 0 failed")
+
+
+def test_rules_test_reports_a_failing_example(tmp_path):
+    f = tmp_path / "mine.yaml"
+    f.write_text('rules:\n  - id: mine\n    code: "173"\n    patterns: ["داهم~"]\n'
+                 '    examples: ["داهمت الشرطة منزلا", "اقتحمت الشرطة منزلا"]\n'
+                 '    counterexamples: ["داهمت الشرطة منزلا"]\n', encoding="utf-8")
+    p = run("rules", "test", str(f))
+    assert p.returncode == 1
+    assert p.stdout.splitlines()[-1] == "1 passed, 2 failed"
+    assert "counterexample of rule mine" in p.stdout and "173 by mine" in p.stdout
+    assert "coded:    nothing" in p.stdout
+
+
+def test_version_and_module_entry():
+    assert run("--version").stdout.startswith("coder ")

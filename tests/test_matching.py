@@ -1,0 +1,106 @@
+"""Matching, overlap resolution, negation and source/target assignment on a small rule set."""
+
+from tests.conftest import codes
+
+
+def events(coder, text):
+    return coder.code_text(text)
+
+
+def test_inflected_forms_code(mini):
+    for text in ["اعتقلت الشرطة رجلا", "واعتقلوا خمسة", "يعتقلون الناشطين", "وبالاعتقال انتهى الأمر",
+                 "اُعتُقِلَ رجلٌ", "اعتـــقلت الشرطة رجلا"]:
+        assert codes(mini, text) == ["173"], text
+
+
+def test_lookalike_does_not_code(mini):
+    assert codes(mini, "اندلع قتال عنيف") == []
+    assert codes(mini, "قتل رجل") == ["190"]
+
+
+def test_longest_match_wins_on_overlap(mini):
+    assert codes(mini, "أعلن الطرفان وقف إطلاق النار") == ["0871"]
+    assert codes(mini, "فتح المسلحون إطلاق النار") == ["193"]
+
+
+def test_separate_spans_give_separate_events(mini):
+    assert codes(mini, "اعتقلت الشرطة رجلا وقتل آخر") == ["173", "190"]
+
+
+def test_set_and_gap(mini):
+    assert codes(mini, "طائرة حربية مجهولة قصفت السوق") == ["195"]
+    assert codes(mini, "قصفت مروحية السوق") == ["195"]
+
+
+def test_gap_never_crosses_a_clause_break(mini):
+    assert codes(mini, "طائرة حربية، قصفت السوق") == []
+
+
+def test_gap_is_bounded(mini):
+    assert codes(mini, "طائرة واحدة اثنان ثلاثة أربعة قصفت") == []
+
+
+def test_exact_token(mini):
+    assert codes(mini, "صرح الوزير") == ["010"]
+    assert codes(mini, "وصرح الوزير") == []
+
+
+def test_negation_drops_the_event(mini):
+    for text in ["لم تعتقل الشرطة أحدا", "ولم يُقتل أحد", "لن يعتقلوا أحدا", "نفت الشرطة اعتقال أي صحفي",
+                 "وأكد عدم اعتقال أحد", "ولم تُوضح المصادر عن تفاصيل إضافية تتعلق بحصيلة الاعتقالات"]:
+        assert codes(mini, text) == [], text
+
+
+def test_negation_idioms_and_scope(mini):
+    assert codes(mini, "لا تزال القوات تعتقل الناشطين") == ["173"]
+    assert codes(mini, "لم يتحدث الوزير، واعتقلت الشرطة رجلا") == ["173"]
+
+
+def test_offsets_point_at_the_trigger(mini):
+    text = "قال مصدر: إن قواتٍ اعتقلَتْ رجلاً. ثم وقعت غاراتٌ"
+    evs = events(mini, text)
+    assert [text[e.start:e.end] for e in evs] == ["اعتقلَتْ", "غاراتٌ"]
+    assert [e.trigger for e in evs] == ["اعتقلَتْ", "غاراتٌ"]
+
+
+def test_verb_first_subject_is_source(mini):
+    e = events(mini, "اعتقلت الشرطة العراقية مسلحين في بغداد")[0]
+    assert (e.source, e.source_text) == ("IRQCOP", "الشرطة العراقية")
+    assert e.target == "REB"
+
+
+def test_subject_first_and_verbal_noun(mini):
+    e = events(mini, "التحالف الدولي ينفذ إنزالاً جوياً جديداً شمال شرقي دير الزور")[0]
+    assert (e.code, e.source, e.trigger) == ("190", "IMGMIL", "إنزالاً جوياً")
+    e = events(mini, "أسفرت العملية عن مقتل مدنيين")[0]
+    assert (e.source, e.target) == (None, "CVL")
+
+
+def test_agent_with_country_composes(mini):
+    e = events(mini, "قتلت القوات الأمريكية عنصرين من داعش")[0]
+    assert e.source == "USAMIL"
+    e = events(mini, "نفذت قوات التحالف الدولي عملية إنزال جوي")[0]
+    assert e.source == "IMGMIL"
+
+
+def test_reporting_frame_is_not_the_source(mini):
+    e = events(mini, "قال الجيش إن مقتل المدنيين غير مقبول")[0]
+    assert e.source is None
+
+
+def test_slots_bind_roles(mini):
+    e = events(mini, "الجيش السوري هاجم داعش")[0]
+    assert (e.code, e.source, e.target) == ("180", "SYRMIL", "IMGSYRREB")
+    assert codes(mini, "هاجم الرجل الكلب") == []  # required slots need actors
+
+
+def test_metonym_codes_government(mini):
+    e = events(mini, "واشنطن تقتل المدنيين")[0]
+    assert e.source == "USAGOV"
+
+
+def test_people_by_date(mini):
+    old = mini.code_text("قتل بشار الأسد مدنيين", date="2015-03-01")[0]
+    new = mini.code_text("قتل بشار الأسد مدنيين", date="2025-03-01")[0]
+    undated = mini.code_text("قتل بشار الأسد مدنيين")[0]
+    assert (old.source, new.source, undated.source) == ("SYRGOV", "SYRELI", "SYRELI")
