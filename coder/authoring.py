@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .pipeline import Coder
-from .ruleset import Example, Rule
+from .ruleset import NO_EVENT, Example, Rule
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,9 @@ class ExampleResult:
             want += f", source {self.example.source}"
         if self.example.target:
             want += f", target {self.example.target}"
-        if not self.positive:
+        if self.rule.code == NO_EVENT:
+            want = f"rule {self.rule.id} {'wins' if self.positive else 'does not fire'}"
+        elif not self.positive:
             want = f"no event from rule {self.rule.id}"
         got = "; ".join(f"{c} by {r} (source {s}, target {t})" for c, r, s, t in self.coded) or "nothing"
         return (f"{self.rule.path}:{self.example.line}: {kind} of rule {self.rule.id}\n"
@@ -42,6 +44,11 @@ class ExampleResult:
 def check_example(coder: Coder, rule: Rule, example: Example, positive: bool) -> ExampleResult:
     events = coder.code_text(example.text)
     coded = tuple((e.code, e.rule, e.source, e.target) for e in events)
+    if rule.code == NO_EVENT:
+        # A blocking rule proves itself by winning its matches: it fired, and nothing overlaps it.
+        fired = any(m.rule.id == rule.id for a in coder.explain(example.text) for m in a.kept)
+        blocked = ("---", rule.id, None, None)
+        return ExampleResult(rule, example, positive, fired == positive, coded + ((blocked,) if fired else ()))
     if positive:
         ok = any(
             e.code == example.code

@@ -32,9 +32,14 @@ def _err(message: str) -> None:
 
 
 def _ruleset_paths(args) -> list[Path]:
-    """`--rules` replaces the shipped rules; `--add-rules` adds to them."""
-    base = [Path(p) for p in args.rules] if args.rules else [default_rules_dir()]
-    return base + [Path(p) for p in args.add_rules]
+    """`--rules` replaces the shipped rules; `--add-rules` adds to them.
+
+    Both may also stand before the command (`coder --rules mine/ code ...`), which lets tools
+    that call `coder code IN -o OUT` (such as gsr_eval.py's --coder) use other rules.
+    """
+    replace = args.top_rules + args.rules
+    base = [Path(p) for p in replace] if replace else [default_rules_dir()]
+    return base + [Path(p) for p in args.top_add_rules + args.add_rules]
 
 
 def _load(paths) -> RuleSet:
@@ -51,6 +56,10 @@ def _add_rule_options(p: argparse.ArgumentParser) -> None:
 def _parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="coder", description="Arabic news text in, CAMEO events out.")
     ap.add_argument("--version", action="version", version=f"coder {__version__}")
+    ap.add_argument("--rules", dest="top_rules", action="append", default=[], metavar="PATH",
+                    help="as the commands' --rules, for every command")
+    ap.add_argument("--add-rules", dest="top_add_rules", action="append", default=[], metavar="PATH",
+                    help="as the commands' --add-rules, for every command")
     sub = ap.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("code", help="code datasets into event records",
@@ -208,6 +217,8 @@ def _explain(args) -> int:
             trig = text[s.tokens[m.trigger_start].start:s.tokens[m.trigger_end - 1].end]
             if id(m) in negated:
                 state = f"[red]negated by '{negated[id(m)]}'[/]"
+            elif id(m) in kept and m.rule.code == "---":
+                state = "[magenta]kept: a blocking rule, no event[/]"
             elif id(m) in kept:
                 state = "[green]kept[/]"
             else:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from .actors import Mention, find_mentions
 from .events import Event, make_event, negation
 from .match import Match, find_matches, select
-from .ruleset import RuleSet
+from .ruleset import NO_EVENT, RuleSet
 from .text.segment import Sentence, sentences
 
 
@@ -23,7 +23,7 @@ class SentenceAnalysis:
     analyses: tuple[frozenset[int], ...]
     mentions: tuple[Mention, ...]
     matches: tuple[Match, ...]  # every match found, before overlap resolution
-    kept: tuple[Match, ...]  # matches that survived overlap resolution
+    kept: tuple[Match, ...]  # matches that survived overlap resolution (blocking rules included)
     negated: tuple[tuple[Match, str], ...]  # kept matches dropped by a negator, with the negator
     events: tuple[Event, ...]
 
@@ -46,6 +46,8 @@ class Coder:
         kept = select(matches) if matches else []
         events, negated = [], []
         for m in kept:
+            if m.rule.code == NO_EVENT:
+                continue
             neg = negation(m, tokens, analyses, rs.negators)
             if neg:
                 negated.append((m, neg))

@@ -26,6 +26,7 @@ from .text.normalize import normalize
 from .yamlsource import LocDict, LocList, LocStr, YamlError, load
 
 KINDS = ("rules", "sets", "actors", "agents")
+NO_EVENT = "---"  # the code of a blocking rule: it wins overlaps like any rule but codes nothing
 _ACTOR_CODE = re.compile(r"^(?:[A-Z0-9]{3})+$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -268,8 +269,8 @@ class _Loader:
             self.error(path, *where["code"], f"write the code as a quoted string (code: \"{code}\"): "
                        "YAML reads 0431 as a number")
             return None
-        if cameo.lookup(code) is None:
-            self.error(path, *where["code"], f"unknown CAMEO event code '{code}'")
+        if code != NO_EVENT and cameo.lookup(code) is None:
+            self.error(path, *where["code"], f"unknown CAMEO event code '{code}' (or \"{NO_EVENT}\" to block)")
             return None
         pats = doc["patterns"]
         if not isinstance(pats, LocList) or not pats:
@@ -293,7 +294,7 @@ class _Loader:
                 yield Example(str(item), code, line=getattr(item, "line", 0))
             elif isinstance(item, LocDict) and isinstance(item.get("text"), str):
                 ex_code = item.get("code", code)
-                if not isinstance(ex_code, str) or cameo.lookup(ex_code) is None:
+                if not isinstance(ex_code, str) or (ex_code != NO_EVENT and cameo.lookup(ex_code) is None):
                     self.at(path, item, f"example code '{ex_code}' is not a CAMEO code (quote it)")
                     continue
                 if not positive and "code" not in item:

@@ -109,6 +109,9 @@ def mini_dir(tmp_path_factory):
           - id: say
             code: "010"
             patterns: ["=صرح"]
+          - id: background_killing
+            code: "---"
+            patterns: ["(إثر | منذ) مقتل"]
     """)
     return d
 

@@ -104,3 +104,8 @@ def test_people_by_date(mini):
     new = mini.code_text("قتل بشار الأسد مدنيين", date="2025-03-01")[0]
     undated = mini.code_text("قتل بشار الأسد مدنيين")[0]
     assert (old.source, new.source, undated.source) == ("SYRGOV", "SYRELI", "SYRELI")
+
+
+def test_blocking_rule_wins_and_codes_nothing(mini):
+    assert codes(mini, "تظاهر الآلاف إثر مقتل شاب") == []
+    assert codes(mini, "أسفر الهجوم عن مقتل شاب") == ["190"]
