@@ -92,3 +92,13 @@ def test_rules_test_reports_a_failing_example(tmp_path):
 
 def test_version_and_module_entry():
     assert run("--version").stdout.startswith("coder ")
+
+
+def test_binary_garbage_is_accounted_for(tmp_path):
+    src = tmp_path / "garbage.jsonl"
+    ok = '{"id": "ok", "text": "قتل جندي"}'.encode()
+    src.write_bytes(b'\xff\xfe\x00garbage\n{"text": "\xd9"}\n' + ok + b"\n")
+    p = run("code", str(src), "-o", "-")
+    assert p.returncode == 0
+    assert "3 records read" in p.stderr and "2 failed" in p.stderr
+    assert f"{src}:1: not valid UTF-8" in p.stderr

@@ -1,0 +1,101 @@
+"""Properties that must hold for any input (hypothesis).
+
+Seeds are the shipped rules' own examples, so the properties are checked on sentences that
+code, and the perturbations are the ways real Arabic text varies: diacritics, tatweel, hamza,
+yeh and teh-marbuta spellings, bidi and zero-width marks, presentation-form ligatures.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from coder import Coder, load_ruleset
+from coder.batch import Summary, code_records
+from coder.io import BadRecord, InputError, read_records
+from coder.text.segment import sentences
+
+_CODER = Coder(load_ruleset())
+_EXAMPLES = sorted({ex.text for r in _CODER.ruleset.rules for ex in r.examples})
+
+DIACRITICS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670"
+MARKS = ["\u0640", "\u200f", "\u200e", "\u200c", "\u200d", "\u061c"]
+VARIANTS = {"ا": "أإآٱ", "ي": "ى", "ه": "ة", "و": "ؤ"}
+
+
+def _is_arabic_letter(ch: str) -> bool:
+    return "\u0621" <= ch <= "\u064a"
+
+
+@st.composite
+def perturbed(draw, text: str) -> str:
+    """`text` with spelling noise that normalisation must erase."""
+    out = []
+    for i, ch in enumerate(text):
+        if ch in VARIANTS and draw(st.integers(0, 4)) == 0:
+            # only where it stays a spelling variant: not at the start of a word for ي/ه/و
+            ch = draw(st.sampled_from(VARIANTS[ch]))
+        out.append(ch)
+        if _is_arabic_letter(text[i]):
+            r = draw(st.integers(0, 9))
+            if r == 0:
+                out.append(draw(st.sampled_from(DIACRITICS)))
+            elif r == 1 and i + 1 < len(text) and _is_arabic_letter(text[i + 1]):
+                out.append(draw(st.sampled_from(MARKS)))
+    result = "".join(out)
+    if draw(st.booleans()):
+        result = result.replace("لا", "\ufefb", 1)  # lam-alef ligature
+    return result
+
+
+def _codes(text: str) -> list[str]:
+    return sorted(e.code for e in _CODER.code_text(text))
+
+
+@given(st.sampled_from(_EXAMPLES).flatmap(lambda t: st.tuples(st.just(t), perturbed(t))))
+def test_spelling_noise_never_changes_codes(pair):
+    original, noisy = pair
+    assert _codes(noisy) == _codes(original)
+
+
+@given(st.sampled_from(_EXAMPLES).flatmap(perturbed))
+def test_offsets_point_at_the_trigger(text):
+    starts = {t.start for s in sentences(text) for t in s.tokens}
+    ends = {t.end for s in sentences(text) for t in s.tokens}
+    for e in _CODER.code_text(text):
+        assert text[e.start:e.end] == e.trigger
+        assert e.start in starts and e.end in ends
+        assert text[e.start:e.end] in e.sentence
+
+
+@given(st.sampled_from(_EXAMPLES), st.sampled_from(["الطقس معتدل اليوم.", "وافتتح المعرض أبوابه أمس.",
+                                                    "ارتفعت أسعار النفط في الأسواق العالمية."]))
+def test_unrelated_sentences_around_do_not_change_codes(example, other):
+    alone = _codes(example)
+    assert _codes(f"{other} {example}\n{other}") == alone
+
+
+@given(st.text(max_size=300))
+def test_arbitrary_unicode_never_raises(text):
+    for e in _CODER.code_text(text):
+        assert text[e.start:e.end] == e.trigger
+
+
+@given(st.text(alphabet=st.characters(min_codepoint=0x0600, max_codepoint=0x06FF) | st.sampled_from(" .،\n"),
+               max_size=200))
+def test_arbitrary_arabic_never_raises(text):
+    _CODER.code_text(text)
+
+
+@given(st.binary(max_size=400), st.sampled_from(["jsonl", "csv", "text"]))
+def test_arbitrary_bytes_as_a_file_never_raise(tmp_path_factory, data, fmt):
+    path = tmp_path_factory.mktemp("bytes") / f"input.{fmt}"
+    path.write_bytes(data)
+    summary = Summary()
+    try:
+        results = list(code_records(_CODER, read_records(str(path), fmt), summary))
+    except InputError:
+        return  # a CSV whose header has no text column: reported as one clear error
+    assert summary.read == len(results)
+    assert summary.failed == sum(1 for rec, _ in results if isinstance(rec, BadRecord))
+    assert summary.events == sum(len(rows) for _, rows in results)
