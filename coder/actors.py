@@ -60,32 +60,35 @@ class Mention:
     names: tuple[str, ...]
 
 
-def find_mentions(table: ActorTable, analyses: Sequence[frozenset[int]], clauses: Sequence[int],
-                  date: str | None = None) -> list[Mention]:
-    """Longest dictionary matches left to right, then agents composed with the country after them."""
-    first = table.first
+def phrases_starting(table: ActorTable, lexemes: frozenset[int]) -> tuple[tuple[tuple[int, ...], ActorEntry], ...]:
+    """The names whose first word is one of `lexemes`, longest first."""
+    found = [pe for lid in lexemes for pe in table.first.get(lid, ())]
+    found.sort(key=lambda pe: -len(pe[0]))
+    return tuple(found)
+
+
+def find_mentions(starting: Sequence[tuple[int, tuple]], analyses: Sequence[frozenset[int]],
+                  clauses: Sequence[int], date: str | None = None) -> list[Mention]:
+    """Longest dictionary matches left to right, then agents composed with the country after them.
+
+    `starting` lists the positions where some name may start, with those names longest first
+    (see `phrases_starting`).
+    """
     raw: list[Mention] = []
     n = len(analyses)
-    pos = 0
-    while pos < n:
-        best: tuple[int, ActorEntry] | None = None
-        for lid in analyses[pos]:
-            for phrase, entry in first.get(lid, ()):
-                size = len(phrase)
-                if best is not None and size <= best[0]:
-                    break
-                end = pos + size
-                if end > n or clauses[end - 1] != clauses[pos]:
-                    continue
-                if all(phrase[j] in analyses[pos + j] for j in range(1, size)):
-                    best = (size, entry)
-                    break
-        if best is None:
-            pos += 1
+    taken = 0  # first position not inside an earlier mention
+    for pos, phrases in starting:
+        if pos < taken:
             continue
-        size, entry = best
-        raw.append(Mention(pos, pos + size, _entry_code(entry, date), entry.kind, (entry.name,)))
-        pos += size
+        for phrase, entry in phrases:
+            size = len(phrase)
+            end = pos + size
+            if end > n or clauses[end - 1] != clauses[pos]:
+                continue
+            if size == 1 or all(phrase[j] in analyses[pos + j] for j in range(1, size)):
+                raw.append(Mention(pos, end, _entry_code(entry, date), entry.kind, (entry.name,)))
+                taken = end
+                break
     return _compose(raw, clauses)
 
 

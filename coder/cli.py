@@ -199,22 +199,22 @@ def _explain(args) -> int:
         con.print(text[s.start:s.end])
         t = Table("#", "token", "normalised", "rule words", "actor", show_lines=False)
         in_mention = {i: m for m in a.mentions for i in range(m.start, m.end)}
-        for i, (tok, lids) in enumerate(zip(s.tokens, a.analyses, strict=True)):
+        for i, (norm, lids) in enumerate(zip(s.norms, a.analyses, strict=True)):
             words = ", ".join(sorted(lex.describe(x) for x in lids if x in ruleset.index)) or ""
             m = in_mention.get(i)
-            t.add_row(str(i), text[tok.start:tok.end], tok.norm, words,
+            t.add_row(str(i), s.span_text(i, i), norm, words,
                       f"{m.code}" if m and m.start == i else ("…" if m else ""))
         con.print(t)
         if a.mentions:
             con.print("actors: " + "; ".join(
-                f"{text[s.tokens[m.start].start:s.tokens[m.end - 1].end]} → {m.code} ({m.kind})" for m in a.mentions))
+                f"{s.span_text(m.start, m.end - 1)} → {m.code} ({m.kind})" for m in a.mentions))
         if not a.matches:
             con.print("[yellow]no rule matched[/]: no token is a form of any rule's anchor word, "
                       "or the rest of the pattern did not fit")
         kept = {id(m) for m in a.kept}
         negated = {id(m): w for m, w in a.negated}
         for m in a.matches:
-            trig = text[s.tokens[m.trigger_start].start:s.tokens[m.trigger_end - 1].end]
+            trig = s.span_text(m.trigger_start, m.trigger_end - 1)
             if id(m) in negated:
                 state = f"[red]negated by '{negated[id(m)]}'[/]"
             elif id(m) in kept and m.rule.code == "---":

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from . import cameo, language
 from .actors import Mention
 from .match import Match
-from .text.segment import Sentence, Token
+from .text.segment import Sentence
 
 VSO_REACH = 1  # tokens allowed between a verb and its subject (an adverb: أمس)
 SVO_REACH = 3
@@ -71,22 +71,22 @@ class Event:
         }
 
 
-def negation(match: Match, tokens: Sequence[Token], analyses: Sequence[frozenset[int]],
+def negation(match: Match, sentence: Sentence, analyses: Sequence[frozenset[int]],
              denial: frozenset[int]) -> str | None:
     """The negating word before the trigger, if any (لم, لن, لا, عدم, نفى...), else None."""
+    norms, clauses = sentence.norms, sentence.clauses
     start = match.trigger_start
-    clause = tokens[start].clause
+    clause = clauses[start]
     for j in range(start - 1, max(start - language.NEGATION_REACH, 0) - 1, -1):
-        tok = tokens[j]
-        if tok.clause != clause:
+        if clauses[j] != clause:
             break
-        following = tokens[j + 1].norm
-        if following in language.NOT_NEGATING_NEXT:
+        if norms[j + 1] in language.NOT_NEGATING_NEXT:
             continue
-        if tok.norm in language.CLAUSE_NEGATORS or not denial.isdisjoint(analyses[j]):
-            return tok.norm
-        if start - j <= language.SHORT_REACH and tok.norm in language.SHORT_NEGATORS:
-            return tok.norm
+        word = norms[j]
+        if word in language.CLAUSE_NEGATORS or not denial.isdisjoint(analyses[j]):
+            return word
+        if start - j <= language.SHORT_REACH and word in language.SHORT_NEGATORS:
+            return word
     return None
 
 
@@ -96,7 +96,7 @@ def _conjoined(norm: str, lexemes: frozenset[int], analyse: Callable[[str], froz
     return norm[0] in "وف" and len(norm) > 3 and not lexemes.isdisjoint(analyse(norm[1:]))
 
 
-def assign_roles(match: Match, tokens: Sequence[Token], analyses: Sequence[frozenset[int]],
+def assign_roles(match: Match, sentence: Sentence, analyses: Sequence[frozenset[int]],
                  mentions: Sequence[Mention], reporting: frozenset[int],
                  analyse: Callable[[str], frozenset[int]]):
     """(source, target, why_source, why_target) for a match."""
@@ -105,19 +105,20 @@ def assign_roles(match: Match, tokens: Sequence[Token], analyses: Sequence[froze
     why_src = "slot {source}" if src else ""
     why_tgt = "slot {target}" if tgt else ""
     ts, te = match.trigger_start, match.trigger_end
-    clause = tokens[ts].clause
-    near = [m for m in mentions if tokens[m.start].clause == clause and m is not src and m is not tgt]
+    clauses, norms = sentence.clauses, sentence.norms
+    clause = clauses[ts]
+    near = [m for m in mentions if clauses[m.start] == clause and m is not src and m is not tgt]
     after = [m for m in near if m.start >= te]
     before = [m for m in near if m.end <= ts]
 
     def reports(m: Mention) -> bool:
         left = m.start - 1
         return (left >= 0 and not reporting.isdisjoint(analyses[left])) or \
-            (m.end < len(tokens) and not reporting.isdisjoint(analyses[m.end]))
+            (m.end < len(norms) and not reporting.isdisjoint(analyses[m.end]))
 
     if match.pattern.verbal:
         if src is None and before and before[-1].end == ts and not reports(before[-1]) \
-                and not _conjoined(tokens[ts].norm, analyses[ts], analyse):
+                and not _conjoined(norms[ts], analyses[ts], analyse):
             src, why_src = before[-1], "subject right before the verb"
         if src is None and after and after[0].start - te <= VSO_REACH and after[0] is not tgt:
             src, why_src = after[0], "subject after the verb"
@@ -139,13 +140,13 @@ def make_event(text: str, sentence: Sentence, match: Match, analyses: Sequence[f
                mentions: Sequence[Mention], reporting: frozenset[int],
                analyse: Callable[[str], frozenset[int]]) -> Event:
     """Build the event for a (non-negated) match."""
-    tokens = sentence.tokens
-    src, tgt, why_src, why_tgt = assign_roles(match, tokens, analyses, mentions, reporting, analyse)
-    start = tokens[match.trigger_start].start
-    end = tokens[match.trigger_end - 1].end
+    src, tgt, why_src, why_tgt = assign_roles(match, sentence, analyses, mentions, reporting, analyse)
+    spans = sentence.spans
+    start = spans[match.trigger_start][0]
+    end = spans[match.trigger_end - 1][1]
 
     def span(m: Mention | None) -> str | None:
-        return None if m is None else text[tokens[m.start].start:tokens[m.end - 1].end]
+        return None if m is None else sentence.span_text(m.start, m.end - 1)
 
     return Event(
         code=match.rule.code,

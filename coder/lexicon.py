@@ -67,6 +67,13 @@ class Lexicon:
             self._exact.setdefault(token, []).append(lid)
         return lid
 
+    def analyse_all(self, tokens: list[str]) -> tuple[frozenset[int], ...]:
+        """`analyse` for every token of a sentence, with C-level cache look-ups for known types."""
+        found = tuple(map(self._cache.get, tokens))
+        if None in found:
+            found = tuple(a if a is not None else self.analyse(t) for a, t in zip(found, tokens, strict=True))
+        return found
+
     def analyse(self, token: str) -> frozenset[int]:
         """The lexemes that the normalised `token` is a form of (cached per token type)."""
         hit = self._cache.get(token)

@@ -17,6 +17,7 @@ Matches on separate tokens are all kept.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -25,7 +26,7 @@ from .patterns.compile import ALT, GAP, OPT, SLOT, WORD, Program
 
 if TYPE_CHECKING:
     from .actors import Mention
-    from .ruleset import Pattern, RuleSet
+    from .ruleset import Pattern
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,39 +92,32 @@ def _run(prog: Program, k: int, pos: int, step: int, ctx: _Context, binds: tuple
                 yield from _run(prog, k + 1, nxt, step, ctx, binds + ((arg, mention),), edge, words)
 
 
-def find_matches(ruleset: RuleSet, clauses: Sequence[int], analyses: Sequence[frozenset[int]],
-                 mentions: Sequence[Mention]) -> list[Match]:
-    """Every pattern that fits the sentence (before overlap resolution)."""
-    index = ruleset.index
+def candidates(index: dict[int, tuple[Pattern, ...]], lexemes: frozenset[int]) -> tuple[Pattern, ...]:
+    """The patterns anchored on any of `lexemes`, each once, in pattern order."""
+    found = {p.number: p for lid in lexemes for p in index.get(lid, ())}
+    return tuple(found[k] for k in sorted(found))
+
+
+def find_matches(anchored: Sequence[tuple[int, tuple[Pattern, ...]]], clauses: Sequence[int],
+                 analyses: Sequence[frozenset[int]], mentions: Sequence[Mention]) -> list[Match]:
+    """Every pattern that fits the sentence (before overlap resolution).
+
+    `anchored` lists the positions whose token is a form of some anchor word, with the patterns
+    anchored there (see `candidates`).
+    """
     starts: dict[int, list] = {}
     ends: dict[int, list] = {}
     for m in mentions:
         starts.setdefault(m.start, []).append(m)
         ends.setdefault(m.end - 1, []).append(m)
     out: list[Match] = []
-    seen: set[tuple[int, int]] = set()
-    n = len(analyses)
-    bounds: dict[int, tuple[int, int]] = {}
-    for i, c in enumerate(clauses):
-        lo, hi = bounds.get(c, (i, i))
-        bounds[c] = (min(lo, i), i + 1)
-    for pos in range(n):
-        lids = analyses[pos]
-        if not lids:
-            continue
-        ctx = None
-        for lid in lids:
-            for pat in index.get(lid, ()):
-                key = (pat.number, pos)
-                if key in seen:
-                    continue
-                seen.add(key)
-                if ctx is None:
-                    lo, hi = bounds[clauses[pos]]
-                    ctx = _Context(analyses, lo, hi, starts, ends)
-                m = _verify(pat, pos, ctx)
-                if m is not None:
-                    out.append(m)
+    for pos, patterns in anchored:
+        c = clauses[pos]
+        ctx = _Context(analyses, bisect_left(clauses, c), bisect_right(clauses, c), starts, ends)
+        for pat in patterns:
+            m = _verify(pat, pos, ctx)
+            if m is not None:
+                out.append(m)
     return out
 
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .actors import Mention, find_mentions
+from .actors import Mention, find_mentions, phrases_starting
 from .events import Event, make_event, negation
-from .match import Match, find_matches, select
+from .match import Match, candidates, find_matches, select
 from .ruleset import NO_EVENT, RuleSet
 from .text.segment import Sentence, sentences
 
@@ -34,25 +34,46 @@ class Coder:
     def __init__(self, ruleset: RuleSet):
         self.ruleset = ruleset
         self._analyse = ruleset.lexicon.analyse
+        # Per distinct analysis (one frozenset object per token type): the patterns anchored on
+        # it and the actor names that may start with it. Both are computed once.
+        self._anchored: dict[frozenset[int], tuple] = {}
+        self._starting: dict[frozenset[int], tuple] = {}
+
+    def _lookups(self, analyses: tuple[frozenset[int], ...]) -> tuple[list, list]:
+        anchored, starting = [], []
+        acache, scache = self._anchored, self._starting
+        for pos, lexemes in enumerate(analyses):
+            if not lexemes:
+                continue
+            pats = acache.get(lexemes)
+            if pats is None:
+                pats = acache[lexemes] = candidates(self.ruleset.index, lexemes)
+            if pats:
+                anchored.append((pos, pats))
+            names = scache.get(lexemes)
+            if names is None:
+                names = scache[lexemes] = phrases_starting(self.ruleset.actors, lexemes)
+            if names:
+                starting.append((pos, names))
+        return anchored, starting
 
     def analyse_sentence(self, text: str, sentence: Sentence, date: str | None = None) -> SentenceAnalysis:
         rs = self.ruleset
-        analyse = self._analyse
-        tokens = sentence.tokens
-        analyses = tuple(analyse(t.norm) for t in tokens)
-        clauses = [t.clause for t in tokens]
-        mentions = find_mentions(rs.actors, analyses, clauses, date)
-        matches = find_matches(rs, clauses, analyses, mentions)
+        analyses = self.ruleset.lexicon.analyse_all(sentence.norms)
+        clauses = sentence.clauses
+        anchored, starting = self._lookups(analyses) if any(analyses) else ((), ())
+        mentions = find_mentions(starting, analyses, clauses, date) if starting else []
+        matches = find_matches(anchored, clauses, analyses, mentions) if anchored else []
         kept = select(matches) if matches else []
         events, negated = [], []
         for m in kept:
             if m.rule.code == NO_EVENT:
                 continue
-            neg = negation(m, tokens, analyses, rs.negators)
+            neg = negation(m, sentence, analyses, rs.negators)
             if neg:
                 negated.append((m, neg))
             else:
-                events.append(make_event(text, sentence, m, analyses, mentions, rs.reporting, analyse))
+                events.append(make_event(text, sentence, m, analyses, mentions, rs.reporting, self._analyse))
         return SentenceAnalysis(sentence, analyses, tuple(mentions), tuple(matches), tuple(kept),
                                 tuple(negated), tuple(events))
 

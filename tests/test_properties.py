@@ -60,8 +60,8 @@ def test_spelling_noise_never_changes_codes(pair):
 
 @given(st.sampled_from(_EXAMPLES).flatmap(perturbed))
 def test_offsets_point_at_the_trigger(text):
-    starts = {t.start for s in sentences(text) for t in s.tokens}
-    ends = {t.end for s in sentences(text) for t in s.tokens}
+    starts = {a for s in sentences(text) for a, _ in s.spans}
+    ends = {b for s in sentences(text) for _, b in s.spans}
     for e in _CODER.code_text(text):
         assert text[e.start:e.end] == e.trigger
         assert e.start in starts and e.end in ends
@@ -99,3 +99,13 @@ def test_arbitrary_bytes_as_a_file_never_raise(tmp_path_factory, data, fmt):
     assert summary.read == len(results)
     assert summary.failed == sum(1 for rec, _ in results if isinstance(rec, BadRecord))
     assert summary.events == sum(len(rows) for _, rows in results)
+
+
+@given(st.text(max_size=200) | st.sampled_from(_EXAMPLES).flatmap(perturbed))
+def test_token_spans_line_up_with_normalised_tokens(text):
+    from coder.text.normalize import normalize
+
+    for s in sentences(text):
+        assert len(s.spans) == len(s.norms) == len(s.clauses)
+        assert [normalize(text[a:b]) for a, b in s.spans] == s.norms
+        assert s.start <= s.spans[0][0] and s.end >= s.spans[-1][1]

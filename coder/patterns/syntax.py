@@ -104,8 +104,8 @@ def _single_token(raw: str, column: int) -> str:
     norm = normalize(raw)
     if not norm:
         raise PatternSyntaxError(f"'{raw}' is empty once diacritics and tatweel are removed", column)
-    toks = [t for s in sentences(raw) for t in s.tokens]
-    if len(toks) != 1 or toks[0].norm != norm:
+    toks = [t for s in sentences(raw) for t in s.norms]
+    if toks != [norm]:
         raise PatternSyntaxError(f"'{raw}' is not a single word token; separate words with spaces", column)
     return norm
 

@@ -1,78 +1,139 @@
-"""Sentences and tokens, each with its span in the ORIGINAL text.
+"""Sentences and tokens, with spans in the ORIGINAL text computed only when they are needed.
 
-One regular expression walks the text once and yields words, numbers and the punctuation that
-matters: sentence ends (. ! ? ؟ … and newlines) and clause breaks (، , ؛ ; : and a free-standing
-dash). Matching never crosses a clause break, which keeps a gap in a pattern from reaching
-into the next clause; sentence ends split the record into sentences.
+A text is cut at its punctuation first: sentence ends (. ! ? ؟ … and newlines) and clause
+breaks (، , ؛ ; : and a free-standing dash). The words between two breaks are found with one
+C-level `findall`, and each distinct word is normalised once (a process-wide cache). Matching
+never crosses a clause break, which keeps a gap in a pattern from reaching into the next
+clause.
 
-A decimal number (3.5, ٣٫٥) is one token, so its point never ends a sentence; a point after a
-one-letter token (the initials of أ. ف. ب or د. for doctor) does not end one either.
+Most sentences of a corpus code nothing, so the character offsets of their tokens are never
+needed: `Sentence.spans` recomputes them on first use, from the same regular expression over
+the same stretches of text, so they always line up with `norms`.
+
+A decimal number (3.5, 1,000, ٣٫٥) is one token and its point or comma breaks nothing; a point
+after a one-letter word (the initials of أ. ف. ب, or د. for doctor) does not end a sentence.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
 
-import regex
+from .normalize import normalize
 
-from .normalize import normalize_token
-
-_SCAN = regex.compile(
-    r"(?P<w>\p{N}+(?:[.,٫٬]\p{N}+)+"  # numbers with a decimal or thousands separator
-    r"|[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}\p{Cf}]*[\p{L}\p{M}\p{N}])?)"  # a word: letters, marks, digits
-    r"|(?P<n>\n)"
-    r"|(?P<e>[.!?؟…۔]+)"
-    r"|(?P<c>[،,؛;:]|(?<=\s)[-–—](?=\s))"
+# Combining marks and invisible format characters that may sit inside an Arabic word.
+_INSIDE = (
+    "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0300-\u036f\ufe00-\ufe0f"
+    "\u200b-\u200f\u2060\ufeff\u061c\u202a-\u202e\u2066-\u2069"
 )
+_WORD = re.compile(r"\d+(?:[.,٫٬]\d+)+|[^\W_][\w" + _INSIDE + "]*")
+_BREAK = re.compile(r"\n|\.(?!\d)|(?<!\d)\.|[!?؟…۔]+|,(?!\d)|(?<!\d),|[،؛;:]|\s[-–—]\s")
+_ENDS = frozenset("\n.!?؟…۔")
+
+_NORMS: dict[str, str] = {}
+_NORMS_MAX = 1 << 20
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A word token: its span in the original text, its normalised form, and its clause number."""
-
-    start: int
-    end: int
-    norm: str
-    clause: int
+def _norm(word: str) -> str:
+    n = normalize(word)
+    if len(_NORMS) < _NORMS_MAX:
+        _NORMS[word] = n
+    return n
 
 
-@dataclass(frozen=True, slots=True)
 class Sentence:
-    """A sentence: its span in the original text and its tokens (words and numbers only)."""
+    """One sentence: normalised tokens and their clause numbers; offsets on demand."""
 
-    start: int
-    end: int
-    tokens: tuple[Token, ...]
+    __slots__ = ("text", "norms", "clauses", "_segments", "_stop", "_spans")
+
+    def __init__(self, text: str, norms: list[str], clauses: list[int], segments: list[tuple[int, int]],
+                 stop: int):
+        self.text = text
+        self.norms = norms  # normalised tokens
+        self.clauses = clauses  # clause number of each token
+        self._segments = segments  # stretches of text between breaks that hold the tokens
+        self._stop = stop  # end of the sentence-ending punctuation, or -1
+        self._spans: list[tuple[int, int]] | None = None
+
+    def __len__(self) -> int:
+        return len(self.norms)
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        """(start, end) of every token in the original text."""
+        if self._spans is None:
+            text, get = self.text, _NORMS.get
+            spans = []
+            for a, b in self._segments:
+                for m in _WORD.finditer(text, a, b):
+                    w = m.group()
+                    n = get(w)
+                    if n is None:
+                        n = _norm(w)
+                    if n:
+                        spans.append(m.span())
+            self._spans = spans
+        return self._spans
+
+    @property
+    def start(self) -> int:
+        return self.spans[0][0]
+
+    @property
+    def end(self) -> int:
+        return max(self.spans[-1][1], self._stop)
+
+    def span_text(self, first: int, last: int) -> str:
+        """The original text of tokens first..last (inclusive)."""
+        spans = self.spans
+        return self.text[spans[first][0]:spans[last][1]]
+
+
+def _take(text: str, a: int, b: int, clause: int, norms: list[str], clauses: list[int],
+          segments: list[tuple[int, int]]) -> None:
+    """Append the normalised words of text[a:b] (one clause's stretch) to the sentence being built."""
+    words = _WORD.findall(text, a, b)
+    if not words:
+        return
+    found = list(map(_NORMS.get, words))  # C-level look-ups; misses are rare once warm
+    if None in found:
+        found = [n if n is not None else _norm(w) for n, w in zip(found, words, strict=True)]
+    if "" in found:
+        found = [n for n in found if n]
+        if not found:
+            return
+    norms.extend(found)
+    clauses.extend([clause] * len(found))
+    segments.append((a, b))
 
 
 def sentences(text: str) -> list[Sentence]:
     """Split `text` into sentences of tokens. Tokens that normalise to nothing are dropped."""
     out: list[Sentence] = []
-    toks: list[Token] = []
+    norms: list[str] = []
+    clauses: list[int] = []
+    segments: list[tuple[int, int]] = []
     clause = 0
-    sent_start = -1
-    last_end = 0
-    for m in _SCAN.finditer(text):
-        kind = m.lastgroup
-        if kind == "w":
-            norm = normalize_token(m.group())
-            if not norm:
-                continue
-            if sent_start < 0:
-                sent_start = m.start()
-            toks.append(Token(m.start(), m.end(), norm, clause))
-            last_end = m.end()
-        elif kind == "c":
+    pos = 0
+    for m in _BREAK.finditer(text):
+        a = m.start()
+        if a > pos:
+            _take(text, pos, a, clause, norms, clauses, segments)
+        mark = m.group()
+        pos = m.end()
+        if mark[0] not in _ENDS and not mark.isspace():
             clause += 1
-        elif toks:
-            if kind == "e":
-                if len(toks[-1].norm) == 1 and toks[-1].end == m.start() and m.group() == ".":
-                    continue  # an initial: أ. ف. ب
-                last_end = m.end()
-            out.append(Sentence(sent_start, last_end, tuple(toks)))
-            toks = []
-            sent_start = -1
+            continue
+        if mark.strip() in ("-", "–", "—"):
             clause += 1
-    if toks:
-        out.append(Sentence(sent_start, last_end, tuple(toks)))
+            continue
+        if mark == "." and a >= 1 and text[a - 1].isalpha() and (a < 2 or not text[a - 2].isalnum()):
+            continue  # an initial: أ. ف. ب
+        if norms:
+            out.append(Sentence(text, norms, clauses, segments, pos if mark != "\n" else -1))
+            norms, clauses, segments = [], [], []
+        clause += 1
+    if pos < len(text):
+        _take(text, pos, len(text), clause, norms, clauses, segments)
+    if norms:
+        out.append(Sentence(text, norms, clauses, segments, -1))
     return out
