@@ -12,13 +12,14 @@ Exit status: 0 success, 1 rule-file or input errors (or failing rule tests), 2 u
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from pathlib import Path
 
 from . import __version__, cameo
 from .authoring import run_examples
-from .batch import Summary, code_records
+from .batch import Summary, code_records_parallel, default_workers
 from .errors import RuleSetError
 from .io import INPUT_FORMATS, OUTPUT_FORMATS, BadRecord, Fields, InputError, Writer, read_records
 from .pipeline import Coder
@@ -43,7 +44,11 @@ def _ruleset_paths(args) -> list[Path]:
 
 
 def _load(paths) -> RuleSet:
-    return load_ruleset(paths)
+    ruleset = load_ruleset(paths)
+    # The compiled rule set lives as long as the process: take its objects out of the garbage
+    # collector's generations, so that collections during coding do not walk them again and again.
+    gc.freeze()
+    return ruleset
 
 
 def _add_rule_options(p: argparse.ArgumentParser) -> None:
@@ -72,6 +77,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--text-field", default="text", metavar="NAME", help="field or column with the text (default: text)")
     p.add_argument("--date-field", default="date", metavar="NAME", help="field or column with the date (default: date)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
+    p.add_argument("-w", "--workers", type=int, default=1, metavar="N",
+                   help="processes to code with (default 1; 0 = one per core); output is identical")
     _add_rule_options(p)
 
     p = sub.add_parser("explain", help="show why a sentence was or was not coded")
@@ -128,8 +135,12 @@ def main(argv: list[str] | None = None) -> int:
 # -- code ------------------------------------------------------------------------------------------
 
 def _code(args) -> int:
-    ruleset = _load(_ruleset_paths(args))
+    paths = _ruleset_paths(args)
+    ruleset = _load(paths)
     coder = Coder(ruleset)
+    workers = default_workers() if args.workers == 0 else args.workers
+    if workers < 0:
+        raise InputError("--workers must be 0 (all cores) or more")
     fields = Fields(args.id_field, args.text_field, args.date_field)
     for path in args.inputs:
         if path != "-" and not os.path.isfile(path):
@@ -140,7 +151,7 @@ def _code(args) -> int:
     with Writer(args.output, args.output_format) as writer, _progress(args.inputs, show) as advance:
         for path in args.inputs:
             records = read_records(path, args.input_format, fields, advance)
-            for rec, rows in code_records(coder, records, summary):
+            for rec, rows in code_records_parallel(coder, paths, records, summary, workers):
                 if isinstance(rec, BadRecord):
                     if bad_shown < MAX_REPORTED_BAD:
                         _err(f"{rec.source or path}:{rec.line}: {rec.reason}" if not rec.source

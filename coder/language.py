@@ -7,6 +7,8 @@ Kept as data in one place so that linguists can read and extend them.
 
 from __future__ import annotations
 
+from .text.normalize import normalize
+
 # Particles that negate the rest of their clause (up to NEGATION_REACH tokens).
 CLAUSE_NEGATORS = frozenset(
     p + w for p in ("", "و", "ف") for w in ("لم", "لن", "ليس", "ليست")
@@ -29,3 +31,18 @@ REPORTING_VERBS = (
     ("اوضح", None), ("نقل", None), ("صرح", None), ("اضاف", None), ("زعم", None), ("روي", "يروي"),
     ("بث", None), ("نشر", None), ("كشف", None), ("تحدث", None),
 )
+
+# The commonest words of Arabic news (normalised): prepositions, conjunctions, pronouns,
+# demonstratives, auxiliaries, time words and a few very frequent nouns. A pattern is never
+# indexed under such a word when it has a rarer required word: anchoring on في or بعد would
+# make the coder try the pattern in nearly every sentence.
+COMMON_WORDS = frozenset(normalize(w) for w in """
+في من علي الي الى عن مع ب ل ك و ف ان إن أن الذي التي الذين اللذين اللتين اللواتي ما ماذا او أو لا لم لن
+هذا هذه ذلك تلك هؤلاء اولئك هنا هناك هو هي هم هن انا نحن انت انه انها انهم له لها لهم به بها بهم فيه فيها
+فيهم منه منها منهم عليه عليها عليهم اليه اليها بين بعد قبل خلال منذ حتي حيث كما كل بعض اي غير مثل نحو
+حول عند لدي لدى امام خلف وراء فوق تحت داخل خارج عبر ضد دون رغم بسبب اجل جانب وسط لكن بل ثم اذا اذ
+لو لان كي قد لقد كان كانت كانوا يكون تكون يكن ليس ليست اصبح اصبحت صار ظل مازال لايزال عام العام
+الماضي المقبل الحالي اليوم امس غدا يوم ايام شهر اسبوع الاسبوع سنه سنوات عاما مره اكثر اقل كثير قليل
+جميع كافه عده عدد احد واحد اول اخر اخري الاول الثاني ايضا فقط جدا الا اما عندما حين بينما فيما
+وقت الوقت الان تم يتم قال يقول وقال وقالت اضاف واضاف اكد وأكد اشار اعلن ذكر بشكل بنسبه باسم
+""".split())

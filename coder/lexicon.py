@@ -20,7 +20,8 @@ class Lexicon:
     def __init__(self) -> None:
         self._ids: dict[tuple, int] = {}
         self.keys: list[tuple] = []  # lexeme id -> its key, for explanations
-        self._forms: dict[str, list[tuple[int, Kind]]] = {}
+        # form -> packed (lexeme << 3 | kind), or a tuple of them when several words share a form
+        self._forms: dict[str, int | tuple[int, ...]] = {}
         self._exact: dict[str, list[int]] = {}
         self._cache: dict[str, frozenset[int]] = {}
 
@@ -34,12 +35,20 @@ class Lexicon:
         lid = len(self.keys)
         self._ids[key] = lid
         self.keys.append(key)
-        self._cache.clear()
+        if self._cache:
+            self._cache.clear()
         return lid, True
 
     def _add_forms(self, lid: int, kind: Kind, forms: set[str]) -> None:
-        for form in forms:
-            self._forms.setdefault(form, []).append((lid, kind))
+        packed = lid << 3 | int(kind)
+        table = self._forms
+        clash = forms & table.keys()
+        if clash:
+            for form in clash:
+                old = table[form]
+                table[form] = (*old, packed) if isinstance(old, tuple) else (old, packed)
+            forms = forms - clash
+        table.update(dict.fromkeys(forms, packed))
 
     def noun(self, word: str) -> int:
         """The lexeme of a noun or adjective. Written with the article, it requires the article."""
@@ -82,9 +91,12 @@ class Lexicon:
         found: set[int] = set(self._exact.get(token, ()))
         forms = self._forms
         for allowed, rest in proclitic_splits(token):
-            for lid, kind in forms.get(rest, ()):
-                if kind & allowed:
-                    found.add(lid)
+            hit = forms.get(rest)
+            if hit is None:
+                continue
+            for packed in hit if isinstance(hit, tuple) else (hit,):
+                if packed & allowed:
+                    found.add(packed >> 3)
         result = frozenset(found) if found else EMPTY
         self._cache[token] = result
         return result
@@ -100,6 +112,7 @@ class Lexicon:
 
     def forms_of(self, lid: int) -> set[str]:
         """Every surface form (without proclitics) of a lexeme; used by authoring tools and tests."""
-        return {f for f, entries in self._forms.items() if any(e[0] == lid for e in entries)} | {
-            t for t, ids in self._exact.items() if lid in ids
-        }
+        def has(hit) -> bool:
+            return any(p >> 3 == lid for p in (hit if isinstance(hit, tuple) else (hit,)))
+
+        return {f for f, hit in self._forms.items() if has(hit)} | {t for t, ids in self._exact.items() if lid in ids}

@@ -47,14 +47,21 @@ class Match:
 
 
 class _Context:
-    """What the interpreter needs about one sentence; bounds are the anchor's clause."""
+    """What the interpreter needs about one sentence; bounds are the anchor's clause.
 
-    __slots__ = ("analyses", "lo", "hi", "starts", "ends")
+    `dead` remembers (program, step, position) states from which the rest of a program was
+    found not to match, so that gaps, optional parts and alternatives that reach the same state
+    by different routes do not explore it again: without it a pattern with several gaps and
+    optional groups costs exponential time on every sentence where it almost matches.
+    """
+
+    __slots__ = ("analyses", "lo", "hi", "starts", "ends", "dead")
 
     def __init__(self, analyses, lo, hi, starts, ends):
         self.analyses = analyses
         self.lo, self.hi = lo, hi
         self.starts, self.ends = starts, ends
+        self.dead: set[tuple[int, int, int]] = set()
 
 
 Result = tuple[int, tuple, int, int]  # next position, slot bindings, outermost word position, words
@@ -66,25 +73,44 @@ def _run(prog: Program, k: int, pos: int, step: int, ctx: _Context, binds: tuple
     if k == len(prog):
         yield pos, binds, edge, words
         return
-    op, arg = prog[k]
-    if op == WORD:
+    state = (id(prog), k, pos)
+    if state in ctx.dead:
+        return
+    found = False
+    for result in _step(prog, k, pos, step, ctx, binds, edge, words):
+        found = True
+        yield result
+    if not found:
+        ctx.dead.add(state)
+
+
+def _step(prog: Program, k: int, pos: int, step: int, ctx: _Context, binds: tuple, edge: int,
+          words: int) -> Iterator[Result]:
+    op = prog[k]
+    kind, arg = op[0], op[1]
+    if kind == WORD:
         if ctx.lo <= pos < ctx.hi and not arg.isdisjoint(ctx.analyses[pos]):
             yield from _run(prog, k + 1, pos + step, step, ctx, binds, pos, words + 1)
-    elif op == ALT:
+    elif kind == ALT:
+        first = op[2]
+        if first is not None and not (ctx.lo <= pos < ctx.hi and not first.isdisjoint(ctx.analyses[pos])):
+            return
         for branch in arg:
             for p, b, e, w in _run(branch, 0, pos, step, ctx, binds, edge, words):
                 yield from _run(prog, k + 1, p, step, ctx, b, e, w)
-    elif op == OPT:
-        for p, b, e, w in _run(arg, 0, pos, step, ctx, binds, edge, words):
-            yield from _run(prog, k + 1, p, step, ctx, b, e, w)
+    elif kind == OPT:
+        first = op[2]
+        if first is None or (ctx.lo <= pos < ctx.hi and not first.isdisjoint(ctx.analyses[pos])):
+            for p, b, e, w in _run(arg, 0, pos, step, ctx, binds, edge, words):
+                yield from _run(prog, k + 1, p, step, ctx, b, e, w)
         yield from _run(prog, k + 1, pos, step, ctx, binds, edge, words)
-    elif op == GAP:
+    elif kind == GAP:
         for n in range(arg + 1):
             p = pos + n * step
             if p > ctx.hi or p < ctx.lo - 1:
                 break
             yield from _run(prog, k + 1, p, step, ctx, binds, edge, words)
-    elif op == SLOT:
+    elif kind == SLOT:
         table = ctx.starts if step > 0 else ctx.ends
         for mention in table.get(pos, ()):
             if mention.start >= ctx.lo and mention.end <= ctx.hi:

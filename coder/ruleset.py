@@ -304,6 +304,11 @@ class _Loader:
             else:
                 self.at(path, item, "an example is a sentence, or a mapping with 'text' (and code/source/target)")
 
+    def _is_common(self, lid: int) -> bool:
+        key = self.lexicon.keys[lid]
+        word = key[1] if key[0] != "def" else key[1][2:]
+        return word in language.COMMON_WORDS or key[1] in language.COMMON_WORDS
+
     def _pattern(self, path: str, text, rule: Rule, compiler: Compiler, number: int) -> Pattern | None:
         seq = self._parse(path, text)
         if seq is None:
@@ -313,7 +318,7 @@ class _Loader:
         except UnknownSet as e:
             self._pattern_error(path, text, e.ref.column, e.why)
             return None
-        anchor = choose_anchor(program)
+        anchor = choose_anchor(program, self._is_common)
         if anchor is None:
             self._pattern_error(path, text, 1, "a pattern needs at least one word that is always present "
                                                "(not only optional parts, gaps and slots)")
@@ -438,12 +443,24 @@ def _leads_with_verb(seq: syntax.Seq, sets: dict[str, syntax.Alt]) -> bool:
     return False
 
 
-def load_ruleset(paths: Iterable[str | Path] | None = None) -> RuleSet:
-    """Read and compile rule files (default: the shipped ones); raise RuleSetError on any error."""
+def load_ruleset(paths: Iterable[str | Path] | None = None, use_cache: bool = True) -> RuleSet:
+    """Read and compile rule files (default: the shipped ones); raise RuleSetError on any error.
+
+    A compiled rule set is cached on disk (see cache.py) and reused while no file changes.
+    """
+    from . import cache
+
     files = rule_files(paths if paths is not None else [default_rules_dir()])
+    missing = [f for f in files if not f.is_file()]
+    if use_cache and not missing:
+        hit = cache.load(files)
+        if isinstance(hit, RuleSet):
+            return hit
     loader = _Loader()
     for f in files:
         loader.read(f)
     rs = loader.compile()
     object.__setattr__(rs, "sources", tuple(str(f) for f in files))
+    if use_cache and not missing:
+        cache.store(files, rs)
     return rs

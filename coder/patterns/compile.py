@@ -2,13 +2,16 @@
 
 A matcher program is a tuple of steps, each a small tuple whose first item says what it is:
 
-    (WORD, ids)        the token must be a form of one of these lexemes
-    (ALT, branches)    one of several programs
-    (OPT, program)     a program that may be skipped
+    (WORD, ids)               the token must be a form of one of these lexemes
+    (ALT, branches, first)    one of several programs
+    (OPT, program, first)     a program that may be skipped
     (GAP, n)           skip 0..n tokens
     (SLOT, role)       an actor mention, bound to role
 
 Tuples of ints and frozensets keep the matcher's inner loop free of attribute look-ups.
+`first` is the set of lexemes the first token must have (None if any token may start it): the
+matcher rejects an alternative or an optional part with one set test instead of trying each
+branch.
 Sets of single words collapse into one WORD step with a union of ids, so `&weapons` with 40
 words costs one set intersection, not 40 branches.
 """
@@ -60,7 +63,7 @@ class Compiler:
             return (SLOT, node.role)
         if isinstance(node, Optional):
             inner = node.item
-            return (OPT, self.program(inner if isinstance(inner, Seq) else Seq((inner,))))
+            return _opt(self.program(inner if isinstance(inner, Seq) else Seq((inner,))))
         if isinstance(node, Seq):
             return self._alt([self.program(node)])
         if isinstance(node, Alt):
@@ -91,7 +94,16 @@ class Compiler:
             return (WORD, frozenset().union(*(b[0][1] for b in branches)))
         if len(branches) == 1 and len(branches[0]) == 1:
             return branches[0][0]
-        return (ALT, tuple(branches))
+        return _alt(tuple(branches))
+
+
+def _alt(branches: tuple[Program, ...]) -> Step:
+    step = (ALT, branches, None)
+    return (ALT, branches, first_ids(step))
+
+
+def _opt(program: Program) -> Step:
+    return (OPT, program, _first_of_program(program))
 
 
 def reverse(program: Program) -> Program:
@@ -101,20 +113,25 @@ def reverse(program: Program) -> Program:
 
 def _reverse_step(step: Step) -> Step:
     if step[0] == ALT:
-        return (ALT, tuple(reverse(b) for b in step[1]))
+        return _alt(tuple(reverse(b) for b in step[1]))
     if step[0] == OPT:
-        return (OPT, reverse(step[1]))
+        return _opt(reverse(step[1]))
     return step
 
 
 def first_ids(step: Step) -> frozenset[int] | None:
-    """The lexemes one of which must be at the first token of `step`, if that is fixed."""
+    """The lexemes one of which must be at the first token of `step`, if that is fixed.
+
+    None when the step may match nothing, or may start with any token (a gap) or an actor.
+    Optional parts at the start of an alternative are looked through: the first token of
+    `(جوي)? غارة` is a form of جوي or of غارة.
+    """
     if step[0] == WORD:
         return step[1]
     if step[0] == ALT:
         out: set[int] = set()
         for branch in step[1]:
-            ids = first_ids(branch[0]) if branch else None
+            ids = _first_of_program(branch)
             if ids is None:
                 return None
             out |= ids
@@ -122,19 +139,39 @@ def first_ids(step: Step) -> frozenset[int] | None:
     return None
 
 
-def choose_anchor(program: Program) -> int | None:
-    """Index of the step the index is keyed on: the first required word, else a fixed alternative.
+def _first_of_program(program: Program) -> frozenset[int] | None:
+    out: set[int] = set()
+    for step in program:
+        if step[0] == OPT:
+            ids = _first_of_program(step[1])
+            if ids is None:
+                return None
+            out |= ids
+            continue
+        ids = first_ids(step)
+        if ids is None:
+            return None
+        return frozenset(out | ids)
+    return None  # every step optional: the program may match nothing
+
+
+def choose_anchor(program: Program, is_common: Callable[[int], bool] = lambda lid: False) -> int | None:
+    """Index of the step the index is keyed on: the most selective step that is always present.
 
     Every match contains its anchor, so looking up the lexemes of each token in an index of
-    anchors finds every candidate without trying the other rules.
+    anchors finds every candidate without trying the other rules. The anchor should be rare in
+    text: a step with no common word (see language.COMMON_WORDS) beats one with, a single word
+    beats an alternative, fewer words beat more, and earlier beats later.
     """
+    best, best_score = None, None
     for i, step in enumerate(program):
-        if step[0] == WORD:
-            return i
-    for i, step in enumerate(program):
-        if first_ids(step) is not None:
-            return i
-    return None
+        ids = first_ids(step)
+        if ids is None:
+            continue
+        score = (any(is_common(lid) for lid in ids), step[0] != WORD, len(ids), i)
+        if best_score is None or score < best_score:
+            best, best_score = i, score
+    return best
 
 
 def walk_words(program: Program, visit: Callable[[frozenset[int]], None]) -> None:

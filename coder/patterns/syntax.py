@@ -15,7 +15,7 @@ from importlib import resources
 import lark
 
 from ..text.normalize import normalize
-from ..text.segment import sentences
+from ..text.segment import is_single_token
 
 DEFAULT_GAP = 3
 MAX_GAP = 12
@@ -104,8 +104,7 @@ def _single_token(raw: str, column: int) -> str:
     norm = normalize(raw)
     if not norm:
         raise PatternSyntaxError(f"'{raw}' is empty once diacritics and tatweel are removed", column)
-    toks = [t for s in sentences(raw) for t in s.norms]
-    if toks != [norm]:
+    if not is_single_token(raw):
         raise PatternSyntaxError(f"'{raw}' is not a single word token; separate words with spaces", column)
     return norm
 
@@ -173,7 +172,8 @@ class _ToNodes(lark.Transformer):
 @lru_cache(maxsize=1)
 def _parser() -> lark.Lark:
     grammar = resources.files(__package__).joinpath("grammar.lark").read_text(encoding="utf-8")
-    return lark.Lark(grammar, parser="lalr", maybe_placeholders=False)
+    # The transformer runs inside the LALR parser: nodes are built as rules reduce, no tree.
+    return lark.Lark(grammar, parser="lalr", maybe_placeholders=False, transformer=_ToNodes())
 
 
 def parse(pattern: str) -> Seq:
@@ -181,7 +181,7 @@ def parse(pattern: str) -> Seq:
     if "\n" in pattern:
         raise PatternSyntaxError("a pattern is one line", pattern.index("\n") + 1)
     try:
-        tree = _parser().parse(pattern)
+        node = _parser().parse(pattern)
     except lark.exceptions.UnexpectedCharacters as e:
         raise PatternSyntaxError(f"unexpected character '{pattern[e.pos_in_stream]}'", e.column) from None
     except lark.exceptions.UnexpectedEOF:
@@ -194,10 +194,4 @@ def parse(pattern: str) -> Seq:
         else:
             what, col = f"'{e.token}'", e.column
         raise PatternSyntaxError(f"unexpected {what}", col) from None
-    try:
-        node = _ToNodes().transform(tree)
-    except lark.exceptions.VisitError as e:
-        if isinstance(e.orig_exc, PatternSyntaxError):
-            raise e.orig_exc from None
-        raise
     return node if isinstance(node, Seq) else Seq((node,))

@@ -88,6 +88,11 @@ class Sentence:
         return self.text[spans[first][0]:spans[last][1]]
 
 
+def is_single_token(word: str) -> bool:
+    """Whether `word` is exactly one token that does not normalise to nothing."""
+    return _WORD.fullmatch(word) is not None and bool(normalize(word))
+
+
 def _take(text: str, a: int, b: int, clause: int, norms: list[str], clauses: list[int],
           segments: list[tuple[int, int]]) -> None:
     """Append the normalised words of text[a:b] (one clause's stretch) to the sentence being built."""

@@ -1,0 +1,179 @@
+"""Throughput benchmark: the full coder against the bare text pass, on a real corpus.
+
+    python benchmarks/bench.py ../shared/data/news/saudinewsnet_aawsat_spa.txt
+    python benchmarks/bench.py CORPUS --lines 20000 --json
+
+Everything that is compared is measured in the same process and the same run, because these
+machines are noisy and absolute times drift: the figures that matter are the ratios. See
+docs/performance.md for what each line means and the targets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from coder import Coder, load_ruleset  # noqa: E402
+from coder.ruleset import default_rules_dir, rule_files  # noqa: E402
+from coder.text.segment import sentences  # noqa: E402
+
+ARABIC_WORD = re.compile(r"[\u0621-\u064a]{2,}")
+VARIANT_LETTERS = "ثخذضظغشصق"
+
+
+def read_lines(path: str, limit: int | None) -> list[str]:
+    with open(path, encoding="utf-8", errors="replace") as f:
+        lines = [line.rstrip("\n") for line in f if line.strip()]
+    return lines[:limit] if limit else lines
+
+
+def bare_pass(lines: list[str]) -> tuple[float, int, int]:
+    """Read, normalise and tokenise: the floor under any coder."""
+    t = time.perf_counter()
+    n_sent = n_tok = 0
+    for line in lines:
+        for s in sentences(line):
+            n_sent += 1
+            n_tok += len(s)
+    return time.perf_counter() - t, n_sent, n_tok
+
+
+def full_pass(coder: Coder, lines: list[str]) -> tuple[float, int]:
+    t = time.perf_counter()
+    n_events = 0
+    for line in lines:
+        n_events += len(coder.code_text(line))
+    return time.perf_counter() - t, n_events
+
+
+def best_of(fn, repeat: int):
+    results = [fn() for _ in range(repeat)]
+    return min(results, key=lambda r: r[0])
+
+
+def synthetic_rules(target: Path, copies: int) -> list[Path]:
+    """The shipped rules plus copies-1 variants of every event file with altered words and ids.
+
+    Each variant keeps the structure of the real rules (so the index and matcher see the same
+    shapes) but its words are new (a letter is appended), so they rarely match: this measures
+    what a larger rule base costs, not what it finds.
+    """
+    shipped = default_rules_dir()
+    paths = [shipped]
+    for k in range(1, copies):
+        d = target / f"variant{k}"
+        d.mkdir(parents=True)
+        letter = VARIANT_LETTERS[(k - 1) % len(VARIANT_LETTERS)] * (1 + (k - 1) // len(VARIANT_LETTERS))
+        for f in rule_files([shipped / "events"]):
+            text = f.read_text(encoding="utf-8")
+            text = re.sub(r"(?m)^(\s*-?\s*id:\s*)(\S+)", rf"\g<1>\g<2>_v{k}", text)
+            out = []
+            for line in text.splitlines():
+                if re.match(r"\s*-\s", line) or "patterns" in line:
+                    line = ARABIC_WORD.sub(lambda m: m.group() + letter, line)
+                out.append(line)
+            (d / f.name).write_text("\n".join(out) + "\n", encoding="utf-8")
+        paths.append(d)
+    return paths
+
+
+def timed(fn):
+    t = time.perf_counter()
+    value = fn()
+    return time.perf_counter() - t, value
+
+
+def child_peak_rss(args: list[str]) -> tuple[float, int]:
+    """Run `coder ARGS` in a fresh process; its wall time and peak resident memory (KiB)."""
+    # VmHWM is this process's own peak (ru_maxrss would include what a fork inherited).
+    code = ("import sys; from coder.cli import main; rc = main(sys.argv[1:]); "
+            "hwm = [l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].split()[1]; "
+            "print(hwm, file=sys.stderr); sys.exit(rc)")
+    t = time.perf_counter()
+    p = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=ROOT,
+                       env={**os.environ, "PYTHONPATH": str(ROOT)})
+    wall = time.perf_counter() - t
+    if p.returncode != 0:
+        raise SystemExit(f"coder failed: {p.stderr[-2000:]}")
+    return wall, int(p.stderr.strip().splitlines()[-1])
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("corpus", help="a text file, one paragraph per line")
+    ap.add_argument("--lines", type=int, default=0, help="use only the first N non-empty lines (default: all)")
+    ap.add_argument("--repeat", type=int, default=2, help="timing repeats; the best is kept (default 2)")
+    ap.add_argument("--skip-processes", action="store_true",
+                    help="skip the measurements that start other processes (workers, memory)")
+    ap.add_argument("--json", action="store_true", help="print the results as JSON")
+    a = ap.parse_args()
+
+    lines = read_lines(a.corpus, a.lines or None)
+    r: dict[str, object] = {"corpus": a.corpus, "lines": len(lines), "python": sys.version.split()[0],
+                            "cpus": os.cpu_count()}
+
+    # Rule loading: cold (compiling) and from the disk cache.
+    r["load_cold_s"], ruleset = timed(lambda: load_ruleset(use_cache=False))
+    load_ruleset()  # make sure the cache holds it
+    r["load_cached_s"], _ = timed(load_ruleset)
+    r["rules"], r["patterns"] = len(ruleset.rules), len(ruleset.patterns)
+    gc.freeze()  # as `coder code` does: the rule set is never garbage, keep the collector off it
+    coder = Coder(ruleset)
+
+    # Throughput: warm the per-token caches once, then time the bare pass and the coder alike.
+    full_pass(coder, lines)
+    bare_s, n_sent, n_tok = best_of(lambda: bare_pass(lines), a.repeat)
+    full_s, n_events = best_of(lambda: full_pass(coder, lines), a.repeat)
+    r.update(sentences=n_sent, tokens=n_tok, events=n_events,
+             bare_sentences_per_s=round(n_sent / bare_s), bare_tokens_per_s=round(n_tok / bare_s),
+             full_sentences_per_s=round(n_sent / full_s), full_tokens_per_s=round(n_tok / full_s),
+             full_over_bare=round(bare_s / full_s, 3))
+
+    # Rule count: the same rules x10 with synthetic variants.
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = synthetic_rules(Path(tmp), 10)
+        r["load_cold_x10_s"], big = timed(lambda: load_ruleset(paths, use_cache=False))
+        r["patterns_x10"] = len(big.patterns)
+        gc.freeze()
+        big_coder = Coder(big)
+        full_pass(big_coder, lines)
+        big_s, _ = best_of(lambda: full_pass(big_coder, lines), a.repeat)
+        r["x10_rules_time_ratio"] = round(big_s / full_s, 3)
+
+    if not a.skip_processes:
+        with tempfile.TemporaryDirectory() as tmp:
+            one = Path(tmp) / "once.txt"
+            three = Path(tmp) / "thrice.txt"
+            one.write_text("\n".join(lines) + "\n", encoding="utf-8")
+            three.write_text(("\n".join(lines) + "\n") * 3, encoding="utf-8")
+            out = str(Path(tmp) / "out.jsonl")
+            w1, rss1 = child_peak_rss(["code", str(one), "-o", out, "-q", "--workers", "1"])
+            w2, _ = child_peak_rss(["code", str(one), "-o", out, "-q", "--workers", "2"])
+            _, rss3 = child_peak_rss(["code", str(three), "-o", out, "-q", "--workers", "1"])
+        r.update(workers1_s=round(w1, 3), workers2_s=round(w2, 3), workers2_speedup=round(w1 / w2, 3),
+                 peak_rss_kib=rss1, peak_rss_x3_kib=rss3, peak_rss_x3_ratio=round(rss3 / rss1, 3))
+    r["peak_rss_this_process_kib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+    if a.json:
+        print(json.dumps(r, indent=2))
+    else:
+        width = max(map(len, r))
+        for k, v in r.items():
+            print(f"{k:<{width}}  {v}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
