@@ -82,7 +82,7 @@ def synthetic_rules(target: Path, copies: int) -> list[Path]:
             out = []
             for line in text.splitlines():
                 if re.match(r"\s*-\s", line) or "patterns" in line:
-                    line = ARABIC_WORD.sub(lambda m: m.group() + letter, line)
+                    line = ARABIC_WORD.sub(lambda m, s=letter: m.group() + s, line)
                 out.append(line)
             (d / f.name).write_text("\n".join(out) + "\n", encoding="utf-8")
         paths.append(d)

@@ -3,9 +3,10 @@
 Compiling expands every rule word into its surface forms, which takes a moment for a large
 rule base; the result depends only on the rule files and the coder's version. The cache key
 is a hash of the version and of the path, size and modification time of every rule file and
-of the coder's own modules; a changed file means a new key. The cache lives in $CODER_CACHE_DIR, else $XDG_CACHE_HOME/arabic-event-coder,
-else ~/.cache/arabic-event-coder. Set CODER_CACHE_DIR to an empty string to turn it off. A
-cache that cannot be read or written is ignored: it only ever saves time.
+of the coder's own modules; a changed file means a new key. The cache lives in
+$CODER_CACHE_DIR, else in $XDG_CACHE_HOME/arabic-event-coder, else in
+~/.cache/arabic-event-coder. Set CODER_CACHE_DIR to an empty string to turn it off. A cache
+that cannot be read or written is ignored: it only ever saves time.
 """
 
 from __future__ import annotations

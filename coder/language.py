@@ -36,7 +36,7 @@ REPORTING_VERBS = (
 # demonstratives, auxiliaries, time words and a few very frequent nouns. A pattern is never
 # indexed under such a word when it has a rarer required word: anchoring on في or بعد would
 # make the coder try the pattern in nearly every sentence.
-COMMON_WORDS = frozenset(normalize(w) for w in """
+_COMMON = """
 في من علي الي الى عن مع ب ل ك و ف ان إن أن الذي التي الذين اللذين اللتين اللواتي ما ماذا او أو لا لم لن
 هذا هذه ذلك تلك هؤلاء اولئك هنا هناك هو هي هم هن انا نحن انت انه انها انهم له لها لهم به بها بهم فيه فيها
 فيهم منه منها منهم عليه عليها عليهم اليه اليها بين بعد قبل خلال منذ حتي حيث كما كل بعض اي غير مثل نحو
@@ -45,4 +45,5 @@ COMMON_WORDS = frozenset(normalize(w) for w in """
 الماضي المقبل الحالي اليوم امس غدا يوم ايام شهر اسبوع الاسبوع سنه سنوات عاما مره اكثر اقل كثير قليل
 جميع كافه عده عدد احد واحد اول اخر اخري الاول الثاني ايضا فقط جدا الا اما عندما حين بينما فيما
 وقت الوقت الان تم يتم قال يقول وقال وقالت اضاف واضاف اكد وأكد اشار اعلن ذكر بشكل بنسبه باسم
-""".split())
+"""
+COMMON_WORDS = frozenset(normalize(w) for w in _COMMON.split())
