@@ -8,11 +8,12 @@ business.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from .errors import Finding
 from .pipeline import Coder
-from .ruleset import NO_EVENT, Example, Rule
+from .ruleset import NO_EVENT, Example, Pattern, Rule
 
 
 @dataclass(frozen=True)
@@ -68,3 +69,57 @@ def run_examples(coder: Coder, rules: Iterable[Rule]) -> list[ExampleResult]:
         out.extend(check_example(coder, rule, ex, True) for ex in rule.examples)
         out.extend(check_example(coder, rule, ex, False) for ex in rule.counterexamples)
     return out
+
+
+# -- checks beyond syntax ---------------------------------------------------------------------------
+
+def lint(coder: Coder, focus: Callable[[str], bool] = lambda path: True) -> list[Finding]:
+    """Problems a rule set can have although every file is valid.
+
+    - conflict (error): the same pattern in two rules with different codes;
+    - never matches (error): a pattern does not match even its own plainest instance;
+    - shadowed (warning): on every one of its examples the rule matched but another rule won.
+    """
+    from .generate import fired, instance
+
+    rs = coder.ruleset
+    findings: list[Finding] = []
+    seen: dict[tuple, Pattern] = {}
+    for pat in rs.patterns:
+        if not focus(pat.rule.path):
+            continue
+        shape = (pat.forward, pat.backward)
+        other = seen.get(shape)
+        if other is not None and other.rule.code != pat.rule.code:
+            findings.append(Finding(pat.rule.path, pat.line, pat.column,
+                                    f"conflict: the same pattern is in rule {other.rule.id} "
+                                    f"({other.rule.path}:{other.line}) with code {other.rule.code}, "
+                                    f"here with code {pat.rule.code}"))
+        seen.setdefault(shape, pat)
+        text = instance(rs, pat.text)
+        if not fired(coder, pat.rule, text)[0]:
+            findings.append(Finding(pat.rule.path, pat.line, pat.column,
+                                    f"this pattern never matches: not even '{text}'"))
+    for rule in rs.rules:
+        if not focus(rule.path) or not rule.examples:
+            continue
+        winners: set[str] = set()
+        for ex in rule.examples:
+            won_here = None
+            for a in coder.explain(ex.text):
+                if any(m.rule.id == rule.id for m in a.kept):
+                    won_here = rule.id
+                    break
+                beaten = [m for m in a.matches if m.rule.id == rule.id]
+                if beaten:
+                    over = [k for k in a.kept if any(k.trigger_start < b.trigger_end and b.trigger_start < k.trigger_end
+                                                     for b in beaten)]
+                    won_here = over[0].rule.id if over else None
+            if won_here == rule.id or won_here is None:
+                break
+            winners.add(won_here)
+        else:
+            findings.append(Finding(rule.path, rule.line, 1,
+                                    f"rule {rule.id} is shadowed on all its examples by {', '.join(sorted(winners))}",
+                                    "warning"))
+    return findings

@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 from . import __version__, cameo
-from .authoring import run_examples
+from .authoring import lint, run_examples
 from .batch import Summary, code_records_parallel, default_workers
 from .errors import RuleSetError
 from .io import INPUT_FORMATS, OUTPUT_FORMATS, BadRecord, Fields, InputError, Writer, read_records
@@ -278,14 +278,19 @@ def _authoring_files(args) -> tuple[list[Path], set[Path]]:
 def _rules(args) -> int:
     files, focus = _authoring_files(args)
     ruleset = load_ruleset(files)
-    if args.rules_command == "check":
-        warnings = [w for w in ruleset.warnings if Path(w.path).resolve() in focus]
-        for w in warnings:
-            print(w.format())
-        print(f"{len(files)} files, {len(ruleset.rules)} rules, {len(ruleset.patterns)} patterns, "
-              f"{ruleset.actors.size} actor names: 0 errors, {len(warnings)} warnings")
-        return 0
     coder = Coder(ruleset)
+    if args.rules_command == "check":
+        def in_focus(path: str) -> bool:
+            return Path(path).resolve() in focus
+
+        found = [w for w in ruleset.warnings if in_focus(w.path)] + lint(coder, in_focus)
+        found.sort(key=lambda f: (f.path, f.line, f.column))
+        for f in found:
+            print(f.format())
+        errors = sum(f.severity == "error" for f in found)
+        print(f"{len(files)} files, {len(ruleset.rules)} rules, {len(ruleset.patterns)} patterns, "
+              f"{ruleset.actors.size} actor names: {errors} errors, {len(found) - errors} warnings")
+        return 1 if errors else 0
     rules = [r for r in ruleset.rules if Path(r.path).resolve() in focus]
     results = run_examples(coder, rules)
     failed = [r for r in results if not r.passed]

@@ -84,7 +84,7 @@ class RuleSet:
     actors: ActorTable
     negators: frozenset[int]
     reporting: frozenset[int]
-    sets: dict[str, int] = field(default_factory=dict)  # set name -> number of members
+    sets: dict[str, syntax.Alt] = field(default_factory=dict)  # set name -> its members, parsed
     warnings: tuple[Finding, ...] = ()
     sources: tuple[str, ...] = ()
 
@@ -185,7 +185,7 @@ class _Loader:
                 continue
             branches = [self._parse(path, m) for m in members]
             ok = [b for b in branches if b is not None]
-            if len(ok) == len(branches):
+            if ok:  # the bad members are reported; keep the set so that its users are not errors too
                 self.set_nodes[name] = syntax.Alt(tuple(ok))
                 self.set_where[name] = (path, mline)
 
@@ -240,7 +240,7 @@ class _Loader:
             actors=actors,
             negators=negators,
             reporting=reporting,
-            sets={k: len(v.branches) for k, v in self.set_nodes.items()},
+            sets=dict(self.set_nodes),
             warnings=tuple(self.findings),
         )
 

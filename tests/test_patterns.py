@@ -58,6 +58,7 @@ def test_top_level_alternatives():
         ("ًٌ", 1, "empty once diacritics"),
         ("اعتقال،", 1, "not a single word"),
         ("&", 1, "unexpected character"),
+        ("اشتباكات بين ..3 و ..3 في", 18, "single letter"),
     ],
 )
 def test_errors_point_at_the_problem(pattern, column, fragment):

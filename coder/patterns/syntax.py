@@ -106,6 +106,9 @@ def _single_token(raw: str, column: int) -> str:
         raise PatternSyntaxError(f"'{raw}' is empty once diacritics and tatweel are removed", column)
     if not is_single_token(raw):
         raise PatternSyntaxError(f"'{raw}' is not a single word token; separate words with spaces", column)
+    if len(norm) == 1 and "\u0621" <= norm <= "\u064a":
+        raise PatternSyntaxError(f"'{raw}' is a single letter: in Arabic text a one-letter clitic (و ب ل ف ك) is "
+                                 "written onto the next word, and the coder already strips it; match that word", column)
     return norm
 
 
