@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import argparse
 import gc
+import json
 import os
 import sys
 from pathlib import Path
 
 from . import __version__, cameo
-from .authoring import lint, run_examples
+from .authoring import coverage, lint, run_examples, scaffold, stats
 from .batch import Summary, code_records_parallel, default_workers
 from .errors import RuleSetError
 from .io import INPUT_FORMATS, OUTPUT_FORMATS, BadRecord, Fields, InputError, Writer, read_records
@@ -89,6 +90,15 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("codes", help="browse the CAMEO event codebook")
     p.add_argument("query", nargs="?", default="", help="a code prefix (19, 173) or words of a name")
 
+    p = sub.add_parser("eval", help="precision, recall and F1 against a gold file",
+                       description="Score the coder against a gold file: JSONL (id, text, events: "
+                                   "[{code, source, target}]) or the arabic_event_gsr CSV (scored by PLOVER category).")
+    p.add_argument("gold", nargs="+", metavar="GOLD",
+                   help="gold files (.jsonl, or .csv in the arabic_event_gsr format)")
+    p.add_argument("--show", type=int, default=0, metavar="N", help="list N misses and N false alarms per file")
+    p.add_argument("--json", action="store_true", help="print the scores as JSON")
+    _add_rule_options(p)
+
     rules = sub.add_parser("rules", help="tools for rule authors").add_subparsers(dest="rules_command",
                                                                                   required=True, metavar="TOOL")
     for name, text in (("check", "validate rule, set and actor files"),
@@ -100,6 +110,21 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("paths", nargs="*", metavar="PATH",
                        help="rule files or directories (default: the shipped rules)")
         p.add_argument("--alone", action="store_true", help="do not add the shipped rules")
+    p = rules.add_parser("stats", help="rules, patterns and codes covered per root; codes with no rule")
+    p.add_argument("--json", action="store_true", help="print as JSON")
+    _add_rule_options(p)
+    p = rules.add_parser("coverage", help="code a corpus: how often each rule fires, codes, uncoded trigger words")
+    p.add_argument("corpus", nargs="+", metavar="CORPUS", help="input files, as for `coder code`")
+    p.add_argument("--input-format", choices=INPUT_FORMATS, help="input format (default: from the file name)")
+    p.add_argument("--text-field", default="text", metavar="NAME", help="field or column with the text")
+    p.add_argument("--top", type=int, default=50, metavar="N", help="how many uncoded words and rules to list")
+    p.add_argument("--json", action="store_true", help="print as JSON")
+    _add_rule_options(p)
+    p = rules.add_parser("new", help="scaffold a rule in the file of its root")
+    p.add_argument("id", help="the new rule's id (e.g. 14_sit_in)")
+    p.add_argument("--code", required=True, help="its CAMEO code")
+    p.add_argument("--dir", default=None, metavar="DIR",
+                   help="rule directory (default: ./rules if it exists, else the shipped rules)")
     return ap
 
 
@@ -112,7 +137,15 @@ def main(argv: list[str] | None = None) -> int:
             return _explain(args)
         if args.command == "codes":
             return _codes(args)
+        if args.command == "eval":
+            return _eval(args)
         if args.command == "rules":
+            if args.rules_command == "stats":
+                return _stats(args)
+            if args.rules_command == "coverage":
+                return _coverage(args)
+            if args.rules_command == "new":
+                return _new(args)
             return _rules(args)
     except RuleSetError as e:
         print(e.format(), file=sys.stderr)
@@ -298,3 +331,113 @@ def _rules(args) -> int:
         print(r.describe())
     print(f"{len(results) - len(failed)} passed, {len(failed)} failed")
     return 1 if failed else 0
+
+
+def _stats(args) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    st = stats(_load(_ruleset_paths(args)))
+    if args.json:
+        print(json.dumps(st, ensure_ascii=False, indent=2))
+        return 0
+    t = Table("root", "name", "rules", "patterns", "codes covered")
+    for root, r in st["roots"].items():
+        t.add_row(root, r["name"], str(r["rules"]), str(r["patterns"]), " ".join(r["codes"]))
+    con = Console()
+    con.print(t)
+    con.print(f"{st['rules']} rules ({st['blocking_rules']} blocking), {st['patterns']} patterns, "
+              f"{st['sets']} word sets, "
+              f"{st['actor_names']} actor names; three-digit codes covered: "
+              f"{st['three_digit_codes_covered']} of {st['three_digit_codes']}")
+    con.print("codes with no rule: " + " ".join(st["codes_without_rule"]))
+    return 0
+
+
+def _coverage(args) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    ruleset = _load(_ruleset_paths(args))
+    coder = Coder(ruleset)
+    fields = Fields(text=args.text_field)
+    bad = 0
+
+    def texts():
+        nonlocal bad
+        for path in args.corpus:
+            for rec in read_records(path, args.input_format, fields):
+                if isinstance(rec, BadRecord):
+                    bad += 1
+                else:
+                    yield rec.text
+
+    cov = coverage(coder, texts())
+    report = cov.as_dict(ruleset, args.top)
+    report["records_failed"] = bad
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+        return 0
+    con = Console()
+    con.print(f"{cov.sentences} sentences, {cov.coded_sentences} with events ({report['share_with_events']:.1%}); "
+              f"{bad} records failed")
+    t = Table("code", "name", "events")
+    for code, n in cov.code_counts.most_common(args.top):
+        t.add_row(code, cameo.lookup(code).name, str(n))
+    con.print(t)
+    t = Table("rule", "fired")
+    for rid, n in cov.rule_counts.most_common(args.top):
+        t.add_row(rid, str(n))
+    con.print(t)
+    never = report["rules_never_fired"]
+    more = " ..." if len(never) > args.top else ""
+    con.print(f"{len(never)} rules never fired: " + " ".join(never[: args.top]) + more)
+    t = Table("uncoded word near an actor", "count")
+    for word, n in report["uncoded_trigger_like_words"]:
+        t.add_row(word, str(n))
+    con.print(t)
+    return 0
+
+
+def _new(args) -> int:
+    directory = Path(args.dir) if args.dir else (Path("rules") if Path("rules").is_dir() else default_rules_dir())
+    try:
+        path = scaffold(directory, args.id, args.code)
+    except ValueError as e:
+        raise InputError(str(e)) from None
+    print(f"added rule {args.id} ({args.code}) to {path}; fill in its patterns and examples, then run "
+          f"`coder rules test {path}`")
+    return 0
+
+
+def _eval(args) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    from .evaluate import evaluate
+
+    coder = Coder(_load(_ruleset_paths(args)))
+    con = Console(soft_wrap=True)
+    out = {}
+    for path in args.gold:
+        if not os.path.isfile(path):
+            raise InputError(f"no such gold file: {path}")
+        try:
+            report = evaluate(coder, path)
+        except (ValueError, KeyError) as e:
+            raise InputError(f"{path}: {e}") from None
+        out[path] = report.as_dict()
+        if args.json:
+            continue
+        t = Table("group" if report.kind == "gsr" else "root", "tp", "fp", "fn", "P", "R", "F1", title=path)
+        for name, s in [*sorted(report.by_group.items()), ("overall", report.overall)]:
+            t.add_row(name, str(s.tp), str(s.fp), str(s.fn), f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}")
+        con.print(t)
+        for k, v in report.notes.items():
+            con.print(f"{k.replace('_', ' ')}: {v}")
+        for title, items in (("missed", report.misses), ("false alarm", report.false_alarms)):
+            for rid, text, gold, coded in items[: args.show]:
+                con.print(f"  {title} {rid} gold {gold} coded {coded}: {text[:200]}")
+    if args.json:
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+    return 0

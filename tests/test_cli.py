@@ -56,10 +56,12 @@ def test_missing_input_file():
     assert p.returncode == 1 and "no such input file" in p.stderr and "Traceback" not in p.stderr
 
 
-def test_explain_shows_tokens_matches_and_negation():
-    p = run("explain", "نفذت قوات التحالف الدولي إنزالاً جوياً واعتقلت قيادياً. لم تعتقل الشرطة أحدا")
+def test_explain_shows_tokens_matches_and_negation(mini_dir):
+    p = run("explain", "--rules", str(mini_dir),
+            "نفذت قوات التحالف الدولي إنزالاً جوياً واعتقلت قيادياً. لم تعتقل الشرطة أحدا")
     assert p.returncode == 0, p.stderr
-    assert "airdrop_raid" in p.stdout and "arrest" in p.stdout
+    assert "rule airdrop" in p.stdout and "rule arrest" in p.stdout
+    assert "IMGMIL" in p.stdout  # the actor mention
     assert "negated by 'لم'" in p.stdout
     assert "انزالا" in p.stdout  # the normalised token
 
@@ -102,3 +104,15 @@ def test_binary_garbage_is_accounted_for(tmp_path):
     assert p.returncode == 0
     assert "3 records read" in p.stderr and "2 failed" in p.stderr
     assert f"{src}:1: not valid UTF-8" in p.stderr
+
+
+def test_workers_give_identical_output(tmp_path):
+    src = tmp_path / "in.jsonl"
+    lines = EXAMPLE.read_text(encoding="utf-8").splitlines() * 300
+    src.write_text("\n".join(lines) + "\nnot json\n", encoding="utf-8")
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    p1 = run("code", str(src), "-o", str(one), "--workers", "1")
+    p2 = run("code", str(src), "-o", str(two), "--workers", "2")
+    assert p1.returncode == p2.returncode == 0
+    assert one.read_bytes() == two.read_bytes() and one.stat().st_size > 0
+    assert "601 records read" in p2.stderr and "1 failed" in p2.stderr

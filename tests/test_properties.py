@@ -109,3 +109,17 @@ def test_token_spans_line_up_with_normalised_tokens(text):
         assert len(s.spans) == len(s.norms) == len(s.clauses)
         assert [normalize(text[a:b]) for a, b in s.spans] == s.norms
         assert s.start <= s.spans[0][0] and s.end >= s.spans[-1][1]
+
+
+@given(st.lists(st.sampled_from(_EXAMPLES), min_size=2, max_size=8), st.randoms(use_true_random=False))
+def test_reordering_records_never_changes_their_events(texts, rnd):
+    from coder.io import Record
+
+    records = [Record(str(i), t, None, i) for i, t in enumerate(texts)]
+    shuffled = records[:]
+    rnd.shuffle(shuffled)
+
+    def by_id(recs):
+        return {rec.id: rows for rec, rows in code_records(_CODER, recs, Summary())}
+
+    assert by_id(records) == by_id(shuffled)
