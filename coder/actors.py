@@ -68,7 +68,7 @@ def phrases_starting(table: ActorTable, lexemes: frozenset[int]) -> tuple[tuple[
 
 
 def find_mentions(starting: Sequence[tuple[int, tuple]], analyses: Sequence[frozenset[int]],
-                  clauses: Sequence[int], date: str | None = None) -> list[Mention]:
+                  clauses: Sequence[int], norms: Sequence[str], date: str | None = None) -> list[Mention]:
     """Longest dictionary matches left to right, then agents composed with the country after them.
 
     `starting` lists the positions where some name may start, with those names longest first
@@ -89,7 +89,7 @@ def find_mentions(starting: Sequence[tuple[int, tuple]], analyses: Sequence[froz
                 raw.append(Mention(pos, end, _entry_code(entry, date), entry.kind, (entry.name,)))
                 taken = end
                 break
-    return _compose(raw, clauses)
+    return _compose(raw, clauses, norms)
 
 
 def _entry_code(entry: ActorEntry, date: str | None) -> str:
@@ -97,18 +97,42 @@ def _entry_code(entry: ActorEntry, date: str | None) -> str:
     return code + "GOV" if entry.kind == METONYM and not code.endswith("GOV") else code
 
 
-def _compose(raw: list[Mention], clauses: Sequence[int]) -> list[Mention]:
+# Words that tie an agent to the actor it belongs to: قوات الأمن التابعة لوزارة الدفاع.
+AFFILIATION = frozenset(("التابعه", "التابع", "التابعين", "التابعون", "التابعتين", "تابعه", "تابع"))
+
+
+def _merge(a: Mention, b: Mention) -> Mention | None:
+    """One mention for two adjacent ones that name the same actor, or None."""
+    if a.kind == AGENT and b.kind != AGENT:  # القوات + الأمريكية, الشرطة + العراقية
+        code = b.code if b.code.endswith(a.code) else b.code + a.code
+    elif a.kind != AGENT and b.kind != AGENT and b.code.startswith(a.code):  # الرئيس السوري + بشار الأسد
+        code = b.code
+    elif a.kind != AGENT and b.kind != AGENT and a.code.startswith(b.code):
+        code = a.code
+    else:
+        return None
+    return Mention(a.start, b.end, code, ACTOR, a.names + b.names)
+
+
+def _compose(raw: list[Mention], clauses: Sequence[int], norms: Sequence[str]) -> list[Mention]:
+    """Merge runs of mentions of one actor: agent + country, title + person, agent + التابعة ل + body."""
     out: list[Mention] = []
     i = 0
     while i < len(raw):
         m = raw[i]
-        nxt = raw[i + 1] if i + 1 < len(raw) else None
-        if (m.kind == AGENT and nxt is not None and nxt.kind != AGENT and nxt.start == m.end
-                and clauses[nxt.start] == clauses[m.start]):
-            code = nxt.code if nxt.code.endswith(m.code) else nxt.code + m.code
-            out.append(Mention(m.start, nxt.end, code, ACTOR, m.names + nxt.names))
-            i += 2
-            continue
+        j = i + 1
+        while j < len(raw):
+            nxt = raw[j]
+            gap = nxt.start - m.end
+            if clauses[nxt.start] != clauses[m.start]:
+                break
+            if not (gap == 0 or (gap == 1 and norms[m.end] in AFFILIATION)):
+                break
+            merged = _merge(m, nxt)
+            if merged is None:
+                break
+            m = merged
+            j += 1
         out.append(m)
-        i += 1
+        i = j
     return out

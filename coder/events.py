@@ -28,6 +28,7 @@ SVO_REACH = 3
 OBJECT_REACH = 6
 GENITIVE_REACH = 2
 NOMINAL_SOURCE_REACH = 6
+PREP_REACH = 8  # how far after the trigger a preposition may introduce the target
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,10 +97,29 @@ def _conjoined(norm: str, lexemes: frozenset[int], analyse: Callable[[str], froz
     return norm[0] in "وف" and len(norm) > 3 and not lexemes.isdisjoint(analyse(norm[1:]))
 
 
+def _passive_verb(sentence: Sentence, index: int) -> bool:
+    """A verb written with the passive's damma on its first letter (قُتل، اُعتقل، يُقتل)."""
+    a, b = sentence.spans[index]
+    word = sentence.text[a:b]
+    letters = [i for i, ch in enumerate(word) if "\u0621" <= ch <= "\u064a"]
+    for pos in letters[:2]:  # the first letter, or the one after a present prefix
+        if pos + 1 < len(word) and word[pos + 1] == "\u064f":
+            return pos == letters[0] or word[letters[0]] in "يت"
+    return False
+
+
 def assign_roles(match: Match, sentence: Sentence, analyses: Sequence[frozenset[int]],
                  mentions: Sequence[Mention], reporting: frozenset[int],
                  analyse: Callable[[str], frozenset[int]]):
-    """(source, target, why_source, why_target) for a match."""
+    """(source, target, why_source, why_target) for a match.
+
+    Slots win. Otherwise, within the trigger's clause: a target introduced by a preposition
+    (على، ضد، بحق) after the trigger; for a passive (تم + verbal noun, or a verb written with
+    the passive damma) no source and the first actor after it as target; for a verb, the
+    subject right before it (SVO) or right after it (VSO), the next actor as object; for a
+    verbal noun, its genitive as target and the nearest actor before it as source. The subject
+    of a reporting verb is never the source.
+    """
     bound = dict(match.slots)
     src, tgt = bound.get("source"), bound.get("target")
     why_src = "slot {source}" if src else ""
@@ -116,11 +136,24 @@ def assign_roles(match: Match, sentence: Sentence, analyses: Sequence[frozenset[
         return (left >= 0 and not reporting.isdisjoint(analyses[left])) or \
             (m.end < len(norms) and not reporting.isdisjoint(analyses[m.end]))
 
+    def introduced(m: Mention) -> bool:
+        return any(norms[j] in language.TARGET_PREPOSITIONS for j in range(max(te, m.start - 3), m.start))
+
+    prep = next((m for m in after if m.start - te <= PREP_REACH and introduced(m)), None)
+    if tgt is None and prep is not None:
+        tgt, why_tgt = prep, f"introduced by a preposition ({norms[prep.start - 1] if prep.start > te else ''})"
+        after = [m for m in after if m is not prep]
+    passive = (ts > 0 and norms[ts - 1] in language.PASSIVE_AUXILIARIES) or (
+        match.pattern.verbal and _passive_verb(sentence, ts))
+    if passive:
+        if tgt is None and after and after[0].start - te <= OBJECT_REACH:
+            tgt, why_tgt = after[0], "subject of a passive"
+        return src, tgt, why_src, why_tgt
     if match.pattern.verbal:
         if src is None and before and before[-1].end == ts and not reports(before[-1]) \
                 and not _conjoined(norms[ts], analyses[ts], analyse):
             src, why_src = before[-1], "subject right before the verb"
-        if src is None and after and after[0].start - te <= VSO_REACH and after[0] is not tgt:
+        if src is None and after and after[0].start - te <= VSO_REACH:
             src, why_src = after[0], "subject after the verb"
         if src is None and before and ts - before[-1].end <= SVO_REACH and not reports(before[-1]):
             src, why_src = before[-1], "subject before the verb"
@@ -129,8 +162,11 @@ def assign_roles(match: Match, sentence: Sentence, analyses: Sequence[frozenset[
             if rest and rest[0].start - te <= OBJECT_REACH:
                 tgt, why_tgt = rest[0], "object after the verb"
     else:
-        if tgt is None and after and after[0].start - te <= GENITIVE_REACH:
-            tgt, why_tgt = after[0], "genitive of the verbal noun"
+        genitive = after[0] if after and after[0].start - te <= GENITIVE_REACH else None
+        if tgt is None and genitive is not None:
+            tgt, why_tgt = genitive, "genitive of the verbal noun"
+        elif src is None and genitive is not None and why_tgt.startswith("introduced"):
+            src, why_src = genitive, "genitive of the verbal noun, whose target has a preposition"
         if src is None and before and ts - before[-1].end <= NOMINAL_SOURCE_REACH and not reports(before[-1]):
             src, why_src = before[-1], "actor before the verbal noun"
     return src, tgt, why_src, why_tgt

@@ -47,3 +47,9 @@ _COMMON = """
 وقت الوقت الان تم يتم قال يقول وقال وقالت اضاف واضاف اكد وأكد اشار اعلن ذكر بشكل بنسبه باسم
 """
 COMMON_WORDS = frozenset(normalize(w) for w in _COMMON.split())
+
+# Prepositions that introduce the target of an action: شن غارات على مواقع داعش، حملة ضد المعارضة.
+TARGET_PREPOSITIONS = frozenset(normalize(w) for w in ("على", "ضد", "بحق", "تجاه", "وعلى", "علي"))
+# Auxiliaries of the passive with a verbal noun: تم اعتقال، جرى تفكيك.
+PASSIVE_AUXILIARIES = frozenset(normalize(w) for w in ("تم", "وتم", "يتم", "ويتم", "تمت", "وتمت", "جرى", "وجرى",
+                                                      "يجري", "ويجري", "سيتم"))

@@ -62,7 +62,7 @@ class Coder:
         analyses = self.ruleset.lexicon.analyse_all(sentence.norms)
         clauses = sentence.clauses
         anchored, starting = self._lookups(analyses) if any(analyses) else ((), ())
-        mentions = find_mentions(starting, analyses, clauses, date) if starting else []
+        mentions = find_mentions(starting, analyses, clauses, sentence.norms, date) if starting else []
         matches = find_matches(anchored, clauses, analyses, mentions) if anchored else []
         kept = select(matches) if matches else []
         events, negated = [], []

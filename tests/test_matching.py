@@ -109,3 +109,27 @@ def test_people_by_date(mini):
 def test_blocking_rule_wins_and_codes_nothing(mini):
     assert codes(mini, "تظاهر الآلاف إثر مقتل شاب") == []
     assert codes(mini, "أسفر الهجوم عن مقتل شاب") == ["190"]
+
+
+def test_passive_with_tamma_has_no_source(mini):
+    e = events(mini, "الجيش السوري: تم اعتقال مسلحين")[0]
+    assert (e.source, e.target) == (None, "REB")
+    e = events(mini, "وقال الجيش إنه تم اعتقال مسلحين")[0]
+    assert e.source is None and e.target == "REB"
+
+
+def test_passive_damma_verb(mini):
+    e = events(mini, "قُتل جنود سوريون")[0]
+    assert (e.source, e.target) == (None, "SYRMIL")
+    e = events(mini, "قتل جنود سوريون مسلحين")[0]  # unvowelled: read as active
+    assert (e.source, e.target) == ("SYRMIL", "REB")
+
+
+def test_preposition_introduces_the_target(mini):
+    e = events(mini, "شنت القوات الأمريكية غارات على مواقع داعش")[0]
+    assert (e.code, e.source, e.target) == ("195", "USAMIL", "IMGSYRREB")
+
+
+def test_affiliated_agent_composes(mini):
+    e = events(mini, "اعتقلت قوات الأمن التابعة لسوريا مسلحين")[0]
+    assert e.source == "SYRCOP"
