@@ -11,6 +11,7 @@ that cannot be read or written is ignored: it only ever saves time.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
@@ -50,11 +51,16 @@ def load(files: list[Path]):
     d = cache_dir()
     if d is None:
         return None
+    enabled = gc.isenabled()
+    gc.disable()  # unpickling allocates many small objects; collections on the way only cost time
     try:
         with open(d / f"{key(files)}.pickle", "rb") as f:
             return pickle.load(f)  # noqa: S301 - our own cache file, in the user's cache dir
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         return None
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def store(files: list[Path], ruleset) -> None:

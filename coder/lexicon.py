@@ -8,10 +8,13 @@ Matching then works on sets of integers.
 
 from __future__ import annotations
 
-from .text.morphology import Kind, noun_forms, proclitic_splits, verb_forms
+from .text.morphology import NOUN_PRONOUNS, OBJECT_PRONOUNS, Kind, noun_parts, proclitic_splits, verb_parts
 
 EMPTY: frozenset[int] = frozenset()
 _ARTICLE = "ال"
+# Pronoun suffixes the analyser strips, longest first; ني (me) only follows verbs.
+_PRONOUNS = sorted(set(NOUN_PRONOUNS) | {p for p in OBJECT_PRONOUNS if p}, key=len, reverse=True)
+_VERB_ONLY = frozenset(set(OBJECT_PRONOUNS) - set(NOUN_PRONOUNS) - {""})
 
 
 class Lexicon:
@@ -20,8 +23,10 @@ class Lexicon:
     def __init__(self) -> None:
         self._ids: dict[tuple, int] = {}
         self.keys: list[tuple] = []  # lexeme id -> its key, for explanations
-        # form -> packed (lexeme << 3 | kind), or a tuple of them when several words share a form
+        # form -> packed (lexeme << 3 | kind), or a tuple of them when several words share a form;
+        # _hosts holds the forms that take a pronoun suffix (اعتقالات+هم, اعتقلو+ه)
         self._forms: dict[str, int | tuple[int, ...]] = {}
+        self._hosts: dict[str, int | tuple[int, ...]] = {}
         self._exact: dict[str, list[int]] = {}
         self._cache: dict[str, frozenset[int]] = {}
 
@@ -39,9 +44,14 @@ class Lexicon:
             self._cache.clear()
         return lid, True
 
-    def _add_forms(self, lid: int, kind: Kind, forms: set[str]) -> None:
+    def _add_forms(self, lid: int, kind: Kind, parts: tuple[set[str], set[str]]) -> None:
+        plain, hosts = parts
         packed = lid << 3 | int(kind)
-        table = self._forms
+        self._put(self._forms, plain, packed)
+        self._put(self._hosts, hosts, packed)
+
+    @staticmethod
+    def _put(table: dict, forms: set[str], packed: int) -> None:
         clash = forms & table.keys()
         if clash:
             for form in clash:
@@ -55,18 +65,18 @@ class Lexicon:
         if word.startswith(_ARTICLE) and len(word) > len(_ARTICLE) + 1:
             lid, new = self._new(("def", word))
             if new:
-                self._add_forms(lid, Kind.DEF, noun_forms(word[len(_ARTICLE):]))
+                self._add_forms(lid, Kind.DEF, noun_parts(word[len(_ARTICLE):]))
             return lid
         lid, new = self._new(("noun", word))
         if new:
-            self._add_forms(lid, Kind.NOUN, noun_forms(word))
+            self._add_forms(lid, Kind.NOUN, noun_parts(word))
         return lid
 
     def verb(self, past: str, present: str | None = None) -> int:
         """The lexeme of a verb given its past stem and, for irregular verbs, its present form."""
         lid, new = self._new(("verb", past, present))
         if new:
-            self._add_forms(lid, Kind.VERB, verb_forms(past, present))
+            self._add_forms(lid, Kind.VERB, verb_parts(past, present))
         return lid
 
     def exact(self, token: str) -> int:
@@ -89,14 +99,23 @@ class Lexicon:
         if hit is not None:
             return hit
         found: set[int] = set(self._exact.get(token, ()))
-        forms = self._forms
+        forms, hosts = self._forms, self._hosts
         for allowed, rest in proclitic_splits(token):
             hit = forms.get(rest)
-            if hit is None:
-                continue
-            for packed in hit if isinstance(hit, tuple) else (hit,):
-                if packed & allowed:
-                    found.add(packed >> 3)
+            if hit is not None:
+                for packed in hit if isinstance(hit, tuple) else (hit,):
+                    if packed & allowed:
+                        found.add(packed >> 3)
+            for pronoun in _PRONOUNS:
+                if not rest.endswith(pronoun) or len(rest) - len(pronoun) < 2:
+                    continue
+                hit = hosts.get(rest[: -len(pronoun)])
+                if hit is None:
+                    continue
+                ok = allowed & Kind.VERB if pronoun in _VERB_ONLY else allowed
+                for packed in hit if isinstance(hit, tuple) else (hit,):
+                    if packed & ok:
+                        found.add(packed >> 3)
         result = frozenset(found) if found else EMPTY
         self._cache[token] = result
         return result
@@ -115,4 +134,7 @@ class Lexicon:
         def has(hit) -> bool:
             return any(p >> 3 == lid for p in (hit if isinstance(hit, tuple) else (hit,)))
 
-        return {f for f, hit in self._forms.items() if has(hit)} | {t for t, ids in self._exact.items() if lid in ids}
+        pronouns = NOUN_PRONOUNS if self.keys[lid][0] != "verb" else [p for p in OBJECT_PRONOUNS if p]
+        return ({f for f, hit in self._forms.items() if has(hit)}
+                | {h + p for h, hit in self._hosts.items() if has(hit) for p in pronouns}
+                | {t for t, ids in self._exact.items() if lid in ids})

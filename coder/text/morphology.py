@@ -60,29 +60,30 @@ def proclitic_splits(token: str) -> list[tuple[Kind, str]]:
     return out
 
 
-def noun_forms(word: str) -> set[str]:
-    """Surface forms (without proclitics) of a noun or adjective written in its base form.
+def noun_parts(word: str) -> tuple[set[str], set[str]]:
+    """The forms of a noun or adjective: (complete forms, hosts that take a pronoun suffix).
 
     Covers: accusative tanween (إنزالاً → انزالا), feminine (جوي → جويه), sound plurals and
-    duals in all cases (ات ون ين ان, construct ي), pronoun suffixes, and the construct t of
-    teh marbuta (عملية → عمليته). Broken plurals are words of their own.
+    duals in all cases (ات ون ين ان, construct ي), and the construct t of teh marbuta
+    (عملية → عمليت+ه). Broken plurals are words of their own. Pronoun suffixes are not expanded
+    here: the analyser strips them from a token and looks the rest up among the hosts, which
+    keeps the compiled lexicon several times smaller.
     """
-    forms = {word}
     if word.endswith("ه") and len(word) > 2:  # teh marbuta
         stem = word[:-1]
-        forms |= {stem + "ات", stem + "تان", stem + "تين", stem + "تا", stem + "تي"}
-        for p in NOUN_PRONOUNS:
-            forms |= {stem + "ت" + p, stem + "ات" + p, stem + "تا" + p, stem + "تي" + p}
-        return forms
-    for s in ("ا", "ه", "ات", "ان", "ين", "ون", "ي", "تان", "تين"):
-        forms.add(word + s)
-    for p in NOUN_PRONOUNS:
-        forms |= {word + p, word + "ات" + p, word + "ي" + p, word + "ت" + p}
+        plain = {word, stem + "ات", stem + "تان", stem + "تين", stem + "تا", stem + "تي"}
+        return plain, {stem + "ت", stem + "ات", stem + "تا", stem + "تي"}
+    plain = {word} | {word + s for s in ("ا", "ه", "ات", "ان", "ين", "ون", "ي", "تان", "تين")}
+    hosts = {word, word + "ات", word + "ي", word + "ت"}
     if word.endswith("ء"):  # hamza on a seat before a suffix: اعتداؤه, اعتدائه
-        stem = word[:-1]
-        for p in NOUN_PRONOUNS:
-            forms |= {stem + "و" + p, stem + "ي" + p}
-    return forms
+        hosts |= {word[:-1] + "و", word[:-1] + "ي"}
+    return plain, hosts
+
+
+def noun_forms(word: str) -> set[str]:
+    """Every surface form (without proclitics) of a noun, pronoun suffixes included."""
+    plain, hosts = noun_parts(word)
+    return plain | {h + p for h in hosts for p in NOUN_PRONOUNS}
 
 
 def present_stem(past: str, present: str | None = None) -> str:
@@ -99,32 +100,43 @@ def present_stem(past: str, present: str | None = None) -> str:
     return past
 
 
-def verb_forms(past: str, present: str | None = None) -> set[str]:
-    """Surface forms (without proclitics) of a verb: past and present conjugations, object pronouns.
+def verb_parts(past: str, present: str | None = None) -> tuple[set[str], set[str]]:
+    """The forms of a verb: (complete forms, hosts that take an object pronoun).
 
-    Unvowelled Arabic writes the passive like the active (قُتل = قتل), so passives come free.
+    Past and present conjugations; unvowelled Arabic writes the passive like the active
+    (قُتل = قتل), so passives come free. Before a pronoun, وا is written و (اعتقلوه).
     """
-    forms: set[str] = set()
-    weak_past = past[-1] in "يا" and len(past) > 2  # ألقى → القي: القت، القوا
-    for obj in OBJECT_PRONOUNS:
-        for suffix in ("", "ت", "تا", "ا", "ن", "نا", "تم", "تن"):
-            forms.add(past + suffix + obj)
-        forms.add(past + ("وا" if not obj else "و" + obj))
-        if weak_past:
-            base = past[:-1]
-            forms |= {base + "ت" + obj, base + "تا" + obj, base + ("وا" if not obj else "و" + obj)}
-            if past.endswith("ا"):  # دعا: دعوت، دعونا
-                forms |= {base + "وت" + obj, base + "ونا" + obj}
+    plain: set[str] = set()
+    hosts: set[str] = set()
+    for suffix in ("", "ت", "تا", "ا", "ن", "نا", "تم", "تن"):
+        plain.add(past + suffix)
+        hosts.add(past + suffix)
+    plain.add(past + "وا")
+    hosts.add(past + "و")
+    if past[-1] in "يا" and len(past) > 2:  # ألقى → القي: القت، القوا
+        base = past[:-1]
+        both = {base + "ت", base + "تا"} | ({base + "وت", base + "ونا"} if past.endswith("ا") else set())
+        plain |= both | {base + "وا"}
+        hosts |= both | {base + "و"}
     stem = present_stem(past, present)
-    weak_present = stem[-1] in "يوا" and len(stem) > 2  # يلقي، يدعو
+    weak = stem[-1] in "يوا" and len(stem) > 2  # يلقي، يدعو
     for prefix in PRESENT_PREFIXES:
-        for obj in OBJECT_PRONOUNS:
-            for suffix in ("", "ون", "ان", "ين", "ن", "ا"):
-                forms.add(prefix + stem + suffix + obj)
-            forms.add(prefix + stem + ("وا" if not obj else "و" + obj))
-            if weak_present:
-                base = stem[:-1]
-                for suffix in ("ون", "ين", "ا"):
-                    forms.add(prefix + base + suffix + obj)
-                forms.add(prefix + base + ("وا" if not obj else "و" + obj))
-    return forms
+        for suffix in ("", "ون", "ان", "ين", "ن", "ا"):
+            plain.add(prefix + stem + suffix)
+            hosts.add(prefix + stem + suffix)
+        plain.add(prefix + stem + "وا")
+        hosts.add(prefix + stem + "و")
+        if weak:
+            base = prefix + stem[:-1]
+            for suffix in ("ون", "ين", "ا"):
+                plain.add(base + suffix)
+                hosts.add(base + suffix)
+            plain.add(base + "وا")
+            hosts.add(base + "و")
+    return plain, hosts
+
+
+def verb_forms(past: str, present: str | None = None) -> set[str]:
+    """Every surface form (without proclitics) of a verb, object pronouns included."""
+    plain, hosts = verb_parts(past, present)
+    return plain | {h + p for h in hosts for p in OBJECT_PRONOUNS if p}
