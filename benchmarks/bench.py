@@ -63,28 +63,35 @@ def best_of(fn, repeat: int):
     return min(results, key=lambda r: r[0])
 
 
-def synthetic_rules(target: Path, copies: int) -> list[Path]:
-    """The shipped rules plus copies-1 variants of every event file with altered words and ids.
+def synthetic_rules(target: Path, copies: int, shipped: Path) -> list[Path]:
+    """The rules plus copies-1 variants of every event and set file, with altered words, ids and
+    set names.
 
-    Each variant keeps the structure of the real rules (so the index and matcher see the same
-    shapes) but its words are new (a letter is appended), so they rarely match: this measures
-    what a larger rule base costs, not what it finds.
+    Each variant keeps the structure of the real rules (so the index and the matcher see the
+    same shapes: sets, gaps, alternatives) but its words are new (a letter is appended to each),
+    so they rarely match: this measures what a larger rule base costs, not what it finds.
     """
-    shipped = default_rules_dir()
     paths = [shipped]
+    set_names = set()
+    for f in rule_files([shipped / "sets"]):
+        set_names |= set(re.findall(r"(?m)^  ([A-Za-z_][A-Za-z0-9_]*):", f.read_text(encoding="utf-8")))
     for k in range(1, copies):
         d = target / f"variant{k}"
-        d.mkdir(parents=True)
         letter = VARIANT_LETTERS[(k - 1) % len(VARIANT_LETTERS)] * (1 + (k - 1) // len(VARIANT_LETTERS))
-        for f in rule_files([shipped / "events"]):
-            text = f.read_text(encoding="utf-8")
-            text = re.sub(r"(?m)^(\s*-?\s*id:\s*)(\S+)", rf"\g<1>\g<2>_v{k}", text)
-            out = []
-            for line in text.splitlines():
-                if re.match(r"\s*-\s", line) or "patterns" in line:
-                    line = ARABIC_WORD.sub(lambda m, s=letter: m.group() + s, line)
-                out.append(line)
-            (d / f.name).write_text("\n".join(out) + "\n", encoding="utf-8")
+        for sub in ("events", "sets"):
+            (d / sub).mkdir(parents=True)
+            for f in rule_files([shipped / sub]):
+                out = []
+                for line in f.read_text(encoding="utf-8").splitlines():
+                    line = re.sub(r"^(\s*-?\s*id:\s*)(\S+)", rf"\g<1>\g<2>_v{k}", line)
+                    line = re.sub(r"&([A-Za-z_][A-Za-z0-9_]*)", rf"&\g<1>_v{k}", line)
+                    m = re.match(r"^  ([A-Za-z_][A-Za-z0-9_]*):(.*)$", line)
+                    if m and m.group(1) in set_names:
+                        line = f"  {m.group(1)}_v{k}:{m.group(2)}"
+                    if re.match(r"\s*-\s", line) or "patterns" in line:
+                        line = ARABIC_WORD.sub(lambda m, s=letter: m.group() + s, line)
+                    out.append(line)
+                (d / sub / f.name).write_text("\n".join(out) + "\n", encoding="utf-8")
         paths.append(d)
     return paths
 
@@ -118,16 +125,18 @@ def main() -> int:
     ap.add_argument("--skip-processes", action="store_true",
                     help="skip the measurements that start other processes (workers, memory)")
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
+    ap.add_argument("--rules", default=None, metavar="DIR", help="rule directory (default: the shipped rules)")
     a = ap.parse_args()
+    rules = Path(a.rules) if a.rules else default_rules_dir()
 
     lines = read_lines(a.corpus, a.lines or None)
     r: dict[str, object] = {"corpus": a.corpus, "lines": len(lines), "python": sys.version.split()[0],
                             "cpus": os.cpu_count()}
 
     # Rule loading: cold (compiling) and from the disk cache.
-    r["load_cold_s"], ruleset = timed(lambda: load_ruleset(use_cache=False))
-    load_ruleset()  # make sure the cache holds it
-    r["load_cached_s"], _ = timed(load_ruleset)
+    r["load_cold_s"], ruleset = timed(lambda: load_ruleset([rules], use_cache=False))
+    load_ruleset([rules])  # make sure the cache holds it
+    r["load_cached_s"], _ = timed(lambda: load_ruleset([rules]))
     r["rules"], r["patterns"] = len(ruleset.rules), len(ruleset.patterns)
     gc.freeze()  # as `coder code` does: the rule set is never garbage, keep the collector off it
     coder = Coder(ruleset)
@@ -143,7 +152,7 @@ def main() -> int:
 
     # Rule count: the same rules x10 with synthetic variants.
     with tempfile.TemporaryDirectory() as tmp:
-        paths = synthetic_rules(Path(tmp), 10)
+        paths = synthetic_rules(Path(tmp), 10, rules)
         r["load_cold_x10_s"], big = timed(lambda: load_ruleset(paths, use_cache=False))
         r["patterns_x10"] = len(big.patterns)
         gc.freeze()
@@ -159,9 +168,10 @@ def main() -> int:
             one.write_text("\n".join(lines) + "\n", encoding="utf-8")
             three.write_text(("\n".join(lines) + "\n") * 3, encoding="utf-8")
             out = str(Path(tmp) / "out.jsonl")
-            w1, rss1 = child_peak_rss(["code", str(one), "-o", out, "-q", "--workers", "1"])
-            w2, _ = child_peak_rss(["code", str(one), "-o", out, "-q", "--workers", "2"])
-            _, rss3 = child_peak_rss(["code", str(three), "-o", out, "-q", "--workers", "1"])
+            opts = ["-o", out, "-q", "--rules", str(rules)]
+            w1, rss1 = child_peak_rss(["code", str(one), *opts, "--workers", "1"])
+            w2, _ = child_peak_rss(["code", str(one), *opts, "--workers", "2"])
+            _, rss3 = child_peak_rss(["code", str(three), *opts, "--workers", "1"])
         r.update(workers1_s=round(w1, 3), workers2_s=round(w2, 3), workers2_speedup=round(w1 / w2, 3),
                  peak_rss_kib=rss1, peak_rss_x3_kib=rss3, peak_rss_x3_ratio=round(rss3 / rss1, 3))
     r["peak_rss_this_process_kib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

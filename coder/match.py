@@ -74,48 +74,53 @@ def _run(prog: Program, k: int, pos: int, step: int, ctx: _Context, binds: tuple
         yield pos, binds, edge, words
         return
     state = (id(prog), k, pos)
-    if state in ctx.dead:
+    dead = ctx.dead
+    if state in dead:
         return
     found = False
-    for result in _step(prog, k, pos, step, ctx, binds, edge, words):
-        found = True
-        yield result
-    if not found:
-        ctx.dead.add(state)
-
-
-def _step(prog: Program, k: int, pos: int, step: int, ctx: _Context, binds: tuple, edge: int,
-          words: int) -> Iterator[Result]:
     op = prog[k]
     kind, arg = op[0], op[1]
     if kind == WORD:
         if ctx.lo <= pos < ctx.hi and not arg.isdisjoint(ctx.analyses[pos]):
-            yield from _run(prog, k + 1, pos + step, step, ctx, binds, pos, words + 1)
+            for result in _run(prog, k + 1, pos + step, step, ctx, binds, pos, words + 1):
+                found = True
+                yield result
     elif kind == ALT:
         first = op[2]
-        if first is not None and not (ctx.lo <= pos < ctx.hi and not first.isdisjoint(ctx.analyses[pos])):
-            return
-        for branch in arg:
-            for p, b, e, w in _run(branch, 0, pos, step, ctx, binds, edge, words):
-                yield from _run(prog, k + 1, p, step, ctx, b, e, w)
+        if first is None or (ctx.lo <= pos < ctx.hi and not first.isdisjoint(ctx.analyses[pos])):
+            for branch in arg:
+                for p, b, e, w in _run(branch, 0, pos, step, ctx, binds, edge, words):
+                    for result in _run(prog, k + 1, p, step, ctx, b, e, w):
+                        found = True
+                        yield result
     elif kind == OPT:
         first = op[2]
         if first is None or (ctx.lo <= pos < ctx.hi and not first.isdisjoint(ctx.analyses[pos])):
             for p, b, e, w in _run(arg, 0, pos, step, ctx, binds, edge, words):
-                yield from _run(prog, k + 1, p, step, ctx, b, e, w)
-        yield from _run(prog, k + 1, pos, step, ctx, binds, edge, words)
+                for result in _run(prog, k + 1, p, step, ctx, b, e, w):
+                    found = True
+                    yield result
+        for result in _run(prog, k + 1, pos, step, ctx, binds, edge, words):
+            found = True
+            yield result
     elif kind == GAP:
         for n in range(arg + 1):
             p = pos + n * step
             if p > ctx.hi or p < ctx.lo - 1:
                 break
-            yield from _run(prog, k + 1, p, step, ctx, binds, edge, words)
+            for result in _run(prog, k + 1, p, step, ctx, binds, edge, words):
+                found = True
+                yield result
     elif kind == SLOT:
         table = ctx.starts if step > 0 else ctx.ends
         for mention in table.get(pos, ()):
             if mention.start >= ctx.lo and mention.end <= ctx.hi:
                 nxt = mention.end if step > 0 else mention.start - 1
-                yield from _run(prog, k + 1, nxt, step, ctx, binds + ((arg, mention),), edge, words)
+                for result in _run(prog, k + 1, nxt, step, ctx, binds + ((arg, mention),), edge, words):
+                    found = True
+                    yield result
+    if not found:
+        dead.add(state)
 
 
 def candidates(index: dict[int, tuple[Pattern, ...]], lexemes: frozenset[int]) -> tuple[Pattern, ...]:
@@ -137,10 +142,18 @@ def find_matches(anchored: Sequence[tuple[int, tuple[Pattern, ...]]], clauses: S
         starts.setdefault(m.start, []).append(m)
         ends.setdefault(m.end - 1, []).append(m)
     out: list[Match] = []
+    present: dict[int, frozenset[int]] = {}  # clause -> every lexeme in it
     for pos, patterns in anchored:
         c = clauses[pos]
-        ctx = _Context(analyses, bisect_left(clauses, c), bisect_right(clauses, c), starts, ends)
+        lo, hi = bisect_left(clauses, c), bisect_right(clauses, c)
+        ctx = _Context(analyses, lo, hi, starts, ends)
+        lexemes = present.get(c)
+        if lexemes is None:
+            lexemes = present[c] = frozenset().union(*analyses[lo:hi])
         for pat in patterns:
+            # A word the pattern always needs is missing from the clause: no need to try.
+            if pat.required and any(map(lexemes.isdisjoint, pat.required)):
+                continue
             m = _verify(pat, pos, ctx)
             if m is not None:
                 out.append(m)

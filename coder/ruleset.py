@@ -69,6 +69,7 @@ class Pattern:
     backward: Program
     anchor: frozenset[int]
     verbal: bool
+    required: tuple[frozenset[int], ...] = ()  # other steps that are always present: one of each set must occur
     line: int = 0
     column: int = 0
 
@@ -330,6 +331,7 @@ class _Loader:
             forward=program[anchor:],
             backward=reverse(program[:anchor]),
             anchor=first_ids(program[anchor]) or frozenset(),
+            required=tuple(ids for i, s in enumerate(program) if i != anchor and (ids := first_ids(s)) is not None),
             verbal=_leads_with_verb(seq, self.set_nodes),
             line=getattr(text, "line", 0),
             column=text.content_column() if isinstance(text, LocStr) else 0,
