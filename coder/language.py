@@ -18,7 +18,11 @@ SHORT_NEGATORS = frozenset(
     p + w for p in ("", "و", "ف", "ب") for w in ("لا", "عدم", "دون", "بدون")
 )
 # Idioms that contain a negator but do not negate: لا يزال (still), لا سيما (especially).
-NOT_NEGATING_NEXT = frozenset(("يزال", "تزال", "يزالون", "زال", "زالت", "سيما", "بد", "شك", "يمكن"))
+NOT_NEGATING_NEXT = frozenset((
+    "يزال", "تزال", "يزالون", "زال", "زالت", "سيما", "بد", "شك", "يمكن",
+    # لم يتوقف عن / لم تكف عن / لم يتردد في: the action went on
+    "يتوقف", "تتوقف", "يتوقفوا", "يكف", "تكف", "يكفوا", "يتوان", "تتوان", "يتردد", "تتردد", "يترددوا",
+))
 NEGATION_REACH = 10
 SHORT_REACH = 3
 

@@ -70,7 +70,16 @@ Result = tuple[int, tuple, int, int]  # next position, slot bindings, outermost 
 def _run(prog: Program, k: int, pos: int, step: int, ctx: _Context, binds: tuple, edge: int,
          words: int) -> Iterator[Result]:
     """Match prog[k:] from token `pos`, moving by `step` (+1 rightwards, -1 leftwards)."""
-    if k == len(prog):
+    n = len(prog)
+    lo, hi, analyses = ctx.lo, ctx.hi, ctx.analyses
+    while k < n and prog[k][0] == WORD:  # runs of plain words need no backtracking
+        if not lo <= pos < hi or prog[k][1].isdisjoint(analyses[pos]):
+            return
+        edge = pos
+        words += 1
+        pos += step
+        k += 1
+    if k == n:
         yield pos, binds, edge, words
         return
     state = (id(prog), k, pos)
@@ -80,12 +89,7 @@ def _run(prog: Program, k: int, pos: int, step: int, ctx: _Context, binds: tuple
     found = False
     op = prog[k]
     kind, arg = op[0], op[1]
-    if kind == WORD:
-        if ctx.lo <= pos < ctx.hi and not arg.isdisjoint(ctx.analyses[pos]):
-            for result in _run(prog, k + 1, pos + step, step, ctx, binds, pos, words + 1):
-                found = True
-                yield result
-    elif kind == ALT:
+    if kind == ALT:
         first = op[2]
         if first is None or (ctx.lo <= pos < ctx.hi and not first.isdisjoint(ctx.analyses[pos])):
             for branch in arg:
@@ -169,7 +173,9 @@ def _verify(pat: Pattern, pos: int, ctx: _Context) -> Match | None:
 
 
 def _rank(m: Match) -> tuple:
-    return (-m.words, -(m.trigger_end - m.trigger_start), -len(m.rule.code), m.rule.order, m.trigger_start)
+    # A blocking rule (---) wins ties: it is written to claim exactly those words.
+    specificity = 5 if m.rule.code == "---" else len(m.rule.code)
+    return (-m.words, -(m.trigger_end - m.trigger_start), -specificity, m.rule.order, m.trigger_start)
 
 
 def select(matches: list[Match]) -> list[Match]:

@@ -36,32 +36,46 @@ class Coder:
         self._analyse = ruleset.lexicon.analyse
         # Per distinct analysis (one frozenset object per token type): the patterns anchored on
         # it and the actor names that may start with it. Both are computed once.
-        self._anchored: dict[frozenset[int], tuple] = {}
-        self._starting: dict[frozenset[int], tuple] = {}
+        self._anchored_cache: dict[frozenset[int], tuple] = {}
+        self._starting_cache: dict[frozenset[int], tuple] = {}
 
-    def _lookups(self, analyses: tuple[frozenset[int], ...]) -> tuple[list, list]:
-        anchored, starting = [], []
-        acache, scache = self._anchored, self._starting
+    def _anchored(self, analyses: tuple[frozenset[int], ...]) -> list:
+        """(position, patterns anchored there) for every token that anchors some pattern."""
+        out = []
+        cache = self._anchored_cache
         for pos, lexemes in enumerate(analyses):
-            if not lexemes:
-                continue
-            pats = acache.get(lexemes)
-            if pats is None:
-                pats = acache[lexemes] = candidates(self.ruleset.index, lexemes)
-            if pats:
-                anchored.append((pos, pats))
-            names = scache.get(lexemes)
-            if names is None:
-                names = scache[lexemes] = phrases_starting(self.ruleset.actors, lexemes)
-            if names:
-                starting.append((pos, names))
-        return anchored, starting
+            if lexemes:
+                pats = cache.get(lexemes)
+                if pats is None:
+                    pats = cache[lexemes] = candidates(self.ruleset.index, lexemes)
+                if pats:
+                    out.append((pos, pats))
+        return out
 
-    def analyse_sentence(self, text: str, sentence: Sentence, date: str | None = None) -> SentenceAnalysis:
+    def _starting(self, analyses: tuple[frozenset[int], ...]) -> list:
+        """(position, actor names that may start there) for every such token."""
+        out = []
+        cache = self._starting_cache
+        for pos, lexemes in enumerate(analyses):
+            if lexemes:
+                names = cache.get(lexemes)
+                if names is None:
+                    names = cache[lexemes] = phrases_starting(self.ruleset.actors, lexemes)
+                if names:
+                    out.append((pos, names))
+        return out
+
+    def analyse_sentence(self, text: str, sentence: Sentence, date: str | None = None,
+                         complete: bool = True) -> SentenceAnalysis | None:
+        """Everything about one sentence. With complete=False, None when no rule can match it
+        (the common case, and the fast path of `code_text`)."""
         rs = self.ruleset
-        analyses = self.ruleset.lexicon.analyse_all(sentence.norms)
+        analyses = rs.lexicon.analyse_all(sentence.norms)
+        anchored = self._anchored(analyses) if any(analyses) else []
+        if not anchored and not complete:
+            return None
         clauses = sentence.clauses
-        anchored, starting = self._lookups(analyses) if any(analyses) else ((), ())
+        starting = self._starting(analyses) if anchored or complete else []
         mentions = find_mentions(starting, analyses, clauses, sentence.norms, date) if starting else []
         matches = find_matches(anchored, clauses, analyses, mentions) if anchored else []
         kept = select(matches) if matches else []
@@ -81,7 +95,9 @@ class Coder:
         """All events of one record's text, in text order."""
         out: list[Event] = []
         for sentence in sentences(text):
-            out.extend(self.analyse_sentence(text, sentence, date).events)
+            a = self.analyse_sentence(text, sentence, date, complete=False)
+            if a is not None and a.events:
+                out.extend(a.events)
         return out
 
     def explain(self, text: str, date: str | None = None) -> list[SentenceAnalysis]:

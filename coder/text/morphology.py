@@ -46,7 +46,9 @@ MIN_STEM = 2  # a remainder shorter than this is never a word
 # قتلى (the dead) into قتل+ي, and news text almost never says "my".
 NOUN_PRONOUNS = ("ه", "ها", "هم", "هما", "هن", "ك", "كم", "نا")
 OBJECT_PRONOUNS = ("", "ه", "ها", "هم", "هما", "هن", "ك", "كم", "ني", "نا")
-PRESENT_PREFIXES = ("ي", "ت", "ن", "ا")
+# The first person singular (أ) is left out: أحدث (newest), أكبر (bigger) would read as verbs,
+# and news text reports third persons.
+PRESENT_PREFIXES = ("ي", "ت", "ن")
 
 
 def proclitic_splits(token: str) -> list[tuple[Kind, str]]:
@@ -71,8 +73,9 @@ def noun_parts(word: str) -> tuple[set[str], set[str]]:
     """
     if word.endswith("ه") and len(word) > 2:  # teh marbuta
         stem = word[:-1]
-        plain = {word, stem + "ات", stem + "تان", stem + "تين", stem + "تا", stem + "تي"}
-        return plain, {stem + "ت", stem + "ات", stem + "تا", stem + "تي"}
+        plain = {word, stem + "ات", stem + "تان", stem + "تين", stem + "تا", stem + "تي", word + "ات", word + "ا"}
+        # a written ه is also a real heh (اتجاه، اتجاهها، اتجاهات): its forms are kept too
+        return plain, {stem + "ت", stem + "ات", stem + "تا", stem + "تي", word, word + "ات"}
     plain = {word} | {word + s for s in ("ا", "ه", "ات", "ان", "ين", "ون", "ي", "تان", "تين")}
     hosts = {word, word + "ات", word + "ي", word + "ت"}
     if word.endswith("ء"):  # hamza on a seat before a suffix: اعتداؤه, اعتدائه
@@ -108,7 +111,8 @@ def verb_parts(past: str, present: str | None = None) -> tuple[set[str], set[str
     """
     plain: set[str] = set()
     hosts: set[str] = set()
-    for suffix in ("", "ت", "تا", "ا", "ن", "نا", "تم", "تن"):
+    # a past ending in alef (دعا، نجا) takes its suffixes on the root (دعت، دعوت), not on the alef
+    for suffix in ("",) if past.endswith("ا") else ("", "ت", "تا", "ا", "ن", "نا", "تم", "تن"):
         plain.add(past + suffix)
         hosts.add(past + suffix)
     plain.add(past + "وا")
