@@ -41,12 +41,14 @@ class ActorTable:
 
     first: dict[int, list[tuple[tuple[int, ...], ActorEntry]]] = field(default_factory=dict)
     size: int = 0
+    order: dict[int, int] = field(default_factory=dict)  # id(entry) -> the order it was added in
 
     def add(self, phrase: tuple[int, ...], entry: ActorEntry) -> None:
         bucket = self.first.setdefault(phrase[0], [])
         bucket.append((phrase, entry))
-        bucket.sort(key=lambda pe: -len(pe[0]))
+        bucket.sort(key=lambda pe: -len(pe[0]))  # stable: equal lengths keep file order
         self.size += 1
+        self.order.setdefault(id(entry), self.size)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,8 +64,8 @@ class Mention:
 
 def phrases_starting(table: ActorTable, lexemes: frozenset[int]) -> tuple[tuple[tuple[int, ...], ActorEntry], ...]:
     """The names whose first word is one of `lexemes`, longest first."""
-    found = [pe for lid in lexemes for pe in table.first.get(lid, ())]
-    found.sort(key=lambda pe: -len(pe[0]))
+    found = [pe for lid in sorted(lexemes) for pe in table.first.get(lid, ())]
+    found.sort(key=lambda pe: (-len(pe[0]), table.order.get(id(pe[1]), 0)))  # longest, then first listed
     return tuple(found)
 
 
@@ -104,13 +106,12 @@ AFFILIATION = frozenset(("التابعه", "التابع", "التابعين", "
 def _merge(a: Mention, b: Mention) -> Mention | None:
     """One mention for two adjacent ones that name the same actor, or None."""
     if a.kind == AGENT and b.kind != AGENT:  # القوات + الأمريكية, الشرطة + العراقية
-        code = b.code if b.code.endswith(a.code) else b.code + a.code
+        base = b.code[:-3] if b.kind == METONYM and b.code.endswith("GOV") else b.code  # جامعة دمشق: SYR, not SYRGOV
+        code = base if base.endswith(a.code) else base + a.code
     elif a.kind != AGENT and b.kind != AGENT and b.code.startswith(a.code):  # الرئيس السوري + بشار الأسد
-        code = b.code
-    elif a.kind != AGENT and b.kind != AGENT and a.code.startswith(b.code):
-        code = a.code
+        code = b.code  # the second as specific or more: one actor named twice
     else:
-        return None
+        return None  # e.g. الجيش السوري (SYRMIL) + حلب (SYR): two actors
     return Mention(a.start, b.end, code, ACTOR, a.names + b.names)
 
 

@@ -72,6 +72,19 @@ class Lexicon:
             self._add_forms(lid, Kind.NOUN, noun_parts(word))
         return lid
 
+    def name(self, word: str) -> int:
+        """The lexeme of a word of a proper name: clitics only, no inflection (مصر never
+        matches مصراتة, عدن never عدنان)."""
+        if word.startswith(_ARTICLE) and len(word) > len(_ARTICLE) + 1:
+            lid, new = self._new(("def-name", word))
+            if new:
+                self._add_forms(lid, Kind.DEF, ({word[len(_ARTICLE):]}, set()))
+            return lid
+        lid, new = self._new(("name", word))
+        if new:
+            self._add_forms(lid, Kind.NOUN, ({word}, set()))
+        return lid
+
     def verb(self, past: str, present: str | None = None) -> int:
         """The lexeme of a verb given its past stem and, for irregular verbs, its present form."""
         lid, new = self._new(("verb", past, present))
@@ -123,6 +136,8 @@ class Lexicon:
     def describe(self, lid: int) -> str:
         """A lexeme as its author would write it (`اعتقل~`, `=بين`, `اعتقال`)."""
         key = self.keys[lid]
+        if key[0] in ("name", "def-name"):
+            return key[1]
         if key[0] == "verb":
             return key[1] + (f"/{key[2]}" if key[2] else "") + "~"
         if key[0] == "exact":

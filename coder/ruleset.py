@@ -307,7 +307,7 @@ class _Loader:
 
     def _is_common(self, lid: int) -> bool:
         key = self.lexicon.keys[lid]
-        word = key[1] if key[0] != "def" else key[1][2:]
+        word = key[1] if key[0] not in ("def", "def-name") else key[1][2:]
         return word in language.COMMON_WORDS or key[1] in language.COMMON_WORDS
 
     def _pattern(self, path: str, text, rule: Rule, compiler: Compiler, number: int) -> Pattern | None:
@@ -356,7 +356,9 @@ class _Loader:
                     self.error(path, *doc.where[key], f"'{key}' must be a list of names")
                     continue
                 for name in names:
-                    phrase = self._phrase(path, name)
+                    # names of countries, places, bodies and people take clitics only;
+                    # adjectives (nisba) and agents (common nouns) inflect
+                    phrase = self._phrase(path, name, inflect=mkind in (AGENT, ADJECTIVE))
                     if phrase is None:
                         continue
                     entry = ActorEntry(str(name), mkind, codes, path, getattr(name, "line", 0))
@@ -409,7 +411,7 @@ class _Loader:
                 return None
         return tuple(spans)
 
-    def _phrase(self, path: str, name) -> tuple[int, ...] | None:
+    def _phrase(self, path: str, name, inflect: bool = True) -> tuple[int, ...] | None:
         if not isinstance(name, str) or not name.strip():
             self.at(path, name, "a name must be a non-empty string")
             return None
@@ -417,7 +419,8 @@ class _Loader:
         if not all(words):
             self.at(path, name, f"'{name}' has a word that is empty once diacritics are removed")
             return None
-        return tuple(self.lexicon.noun(w) for w in words)
+        make = self.lexicon.noun if inflect else self.lexicon.name
+        return tuple(make(w) for w in words)
 
 
 def _opt(value) -> str | None:

@@ -33,7 +33,8 @@ PROCLITICS: dict[str, Kind] = {
     "": _PLAIN,
     "و": _PLAIN, "ف": _PLAIN,
     "ل": _PLAIN, "ول": _PLAIN, "فل": _PLAIN,
-    "ب": Kind.NOUN, "ك": Kind.NOUN, "وب": Kind.NOUN, "فب": Kind.NOUN, "وك": Kind.NOUN, "فك": Kind.NOUN,
+    # ك (like) only with the article: bare, it turns كاميرون into ك + اميرون
+    "ب": Kind.NOUN, "وب": Kind.NOUN, "فب": Kind.NOUN,
     "ال": _ARTICLE, "وال": _ARTICLE, "فال": _ARTICLE, "بال": _ARTICLE, "كال": _ARTICLE,
     "وبال": _ARTICLE, "فبال": _ARTICLE, "وكال": _ARTICLE, "فكال": _ARTICLE,
     "لل": _ARTICLE, "ولل": _ARTICLE, "فلل": _ARTICLE,
