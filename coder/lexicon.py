@@ -60,16 +60,18 @@ class Lexicon:
             forms = forms - clash
         table.update(dict.fromkeys(forms, packed))
 
-    def noun(self, word: str) -> int:
-        """The lexeme of a noun or adjective. Written with the article, it requires the article."""
+    def noun(self, word: str, construct: bool = False) -> int:
+        """The lexeme of a noun or adjective. Written with the article, it requires the article.
+        With `construct`, it also takes the construct plural in ي (agent nouns: مسلحي)."""
+        tag = "+" if construct else ""
         if word.startswith(_ARTICLE) and len(word) > len(_ARTICLE) + 1:
-            lid, new = self._new(("def", word))
+            lid, new = self._new(("def" + tag, word))
             if new:
-                self._add_forms(lid, Kind.DEF, noun_parts(word[len(_ARTICLE):]))
+                self._add_forms(lid, Kind.DEF, noun_parts(word[len(_ARTICLE):], construct))
             return lid
-        lid, new = self._new(("noun", word))
+        lid, new = self._new(("noun" + tag, word))
         if new:
-            self._add_forms(lid, Kind.NOUN, noun_parts(word))
+            self._add_forms(lid, Kind.NOUN, noun_parts(word, construct))
         return lid
 
     def name(self, word: str) -> int:

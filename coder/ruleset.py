@@ -307,7 +307,7 @@ class _Loader:
 
     def _is_common(self, lid: int) -> bool:
         key = self.lexicon.keys[lid]
-        word = key[1] if key[0] not in ("def", "def-name") else key[1][2:]
+        word = key[1][2:] if key[0].startswith("def") else key[1]
         return word in language.COMMON_WORDS or key[1] in language.COMMON_WORDS
 
     def _pattern(self, path: str, text, rule: Rule, compiler: Compiler, number: int) -> Pattern | None:
@@ -358,7 +358,7 @@ class _Loader:
                 for name in names:
                     # names of countries, places, bodies and people take clitics only;
                     # adjectives (nisba) and agents (common nouns) inflect
-                    phrase = self._phrase(path, name, inflect=mkind in (AGENT, ADJECTIVE))
+                    phrase = self._phrase(path, name, inflect=mkind in (AGENT, ADJECTIVE), agent=mkind == AGENT)
                     if phrase is None:
                         continue
                     entry = ActorEntry(str(name), mkind, codes, path, getattr(name, "line", 0))
@@ -411,7 +411,7 @@ class _Loader:
                 return None
         return tuple(spans)
 
-    def _phrase(self, path: str, name, inflect: bool = True) -> tuple[int, ...] | None:
+    def _phrase(self, path: str, name, inflect: bool = True, agent: bool = False) -> tuple[int, ...] | None:
         if not isinstance(name, str) or not name.strip():
             self.at(path, name, "a name must be a non-empty string")
             return None
@@ -419,8 +419,9 @@ class _Loader:
         if not all(words):
             self.at(path, name, f"'{name}' has a word that is empty once diacritics are removed")
             return None
-        make = self.lexicon.noun if inflect else self.lexicon.name
-        return tuple(make(w) for w in words)
+        if not inflect:
+            return tuple(self.lexicon.name(w) for w in words)
+        return tuple(self.lexicon.noun(w, construct=agent) for w in words)
 
 
 def _opt(value) -> str | None:

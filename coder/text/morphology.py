@@ -63,12 +63,13 @@ def proclitic_splits(token: str) -> list[tuple[Kind, str]]:
     return out
 
 
-def noun_parts(word: str) -> tuple[set[str], set[str]]:
+def noun_parts(word: str, construct: bool = False) -> tuple[set[str], set[str]]:
     """The forms of a noun or adjective: (complete forms, hosts that take a pronoun suffix).
 
     Covers: accusative tanween (إنزالاً → انزالا), feminine (جوي → جويه), sound plurals and
-    duals in all cases (ات ون ين ان, construct ي), and the construct t of teh marbuta
-    (عملية → عمليت+ه). Broken plurals are words of their own. Pronoun suffixes are not expanded
+    duals in all cases (ات ون ين ان), and the construct t of teh marbuta (عملية → عمليت+ه).
+    The construct plural in ي (مسلحي داعش) only with `construct`: for any word it would also
+    be the nisba adjective (اجتماع → اجتماعي، الدول → الدولي), so only agent nouns take it. Broken plurals are words of their own. Pronoun suffixes are not expanded
     here: the analyser strips them from a token and looks the rest up among the hosts, which
     keeps the compiled lexicon several times smaller.
     """
@@ -77,16 +78,19 @@ def noun_parts(word: str) -> tuple[set[str], set[str]]:
         plain = {word, stem + "ات", stem + "تان", stem + "تين", stem + "تا", stem + "تي", word + "ات", word + "ا"}
         # a written ه is also a real heh (اتجاه، اتجاهها، اتجاهات): its forms are kept too
         return plain, {stem + "ت", stem + "ات", stem + "تا", stem + "تي", word, word + "ات"}
-    plain = {word} | {word + s for s in ("ا", "ه", "ات", "ان", "ين", "ون", "ي", "تان", "تين")}
-    hosts = {word, word + "ات", word + "ي", word + "ت"}
+    plain = {word} | {word + s for s in ("ا", "ه", "ات", "ان", "ين", "ون", "تان", "تين")}
+    hosts = {word, word + "ات", word + "ت"}
+    if construct:
+        plain.add(word + "ي")
+        hosts.add(word + "ي")
     if word.endswith("ء"):  # hamza on a seat before a suffix: اعتداؤه, اعتدائه
         hosts |= {word[:-1] + "و", word[:-1] + "ي"}
     return plain, hosts
 
 
-def noun_forms(word: str) -> set[str]:
+def noun_forms(word: str, construct: bool = False) -> set[str]:
     """Every surface form (without proclitics) of a noun, pronoun suffixes included."""
-    plain, hosts = noun_parts(word)
+    plain, hosts = noun_parts(word, construct)
     return plain | {h + p for h in hosts for p in NOUN_PRONOUNS}
 
 
@@ -113,7 +117,8 @@ def verb_parts(past: str, present: str | None = None) -> tuple[set[str], set[str
     plain: set[str] = set()
     hosts: set[str] = set()
     # a past ending in alef (دعا، نجا) takes its suffixes on the root (دعت، دعوت), not on the alef
-    for suffix in ("",) if past.endswith("ا") else ("", "ت", "تا", "ا", "ن", "نا", "تم", "تن"):
+    # (the feminine plural ن is left out: قلن is rare in news, and ايد+ن would be Eden, وعد+ن Aden)
+    for suffix in ("",) if past.endswith("ا") else ("", "ت", "تا", "ا", "نا", "تم", "تن"):
         plain.add(past + suffix)
         hosts.add(past + suffix)
     plain.add(past + "وا")
@@ -126,14 +131,14 @@ def verb_parts(past: str, present: str | None = None) -> tuple[set[str], set[str
     stem = present_stem(past, present)
     weak = stem[-1] in "يوا" and len(stem) > 2  # يلقي، يدعو
     for prefix in PRESENT_PREFIXES:
-        for suffix in ("", "ون", "ان", "ين", "ن", "ا"):
+        for suffix in ("", "ون", "ان", "ين", "ا"):
             plain.add(prefix + stem + suffix)
             hosts.add(prefix + stem + suffix)
         plain.add(prefix + stem + "وا")
         hosts.add(prefix + stem + "و")
         if weak:
             base = prefix + stem[:-1]
-            for suffix in ("ون", "ين", "ا"):
+            for suffix in ("ون", "ين"):  # not ا: يبد+ا would be يبدأ (begins)
                 plain.add(base + suffix)
                 hosts.add(base + suffix)
             plain.add(base + "وا")
