@@ -69,9 +69,10 @@ def noun_parts(word: str, construct: bool = False) -> tuple[set[str], set[str]]:
     Covers: accusative tanween (إنزالاً → انزالا), feminine (جوي → جويه), sound plurals and
     duals in all cases (ات ون ين ان), and the construct t of teh marbuta (عملية → عمليت+ه).
     The construct plural in ي (مسلحي داعش) only with `construct`: for any word it would also
-    be the nisba adjective (اجتماع → اجتماعي، الدول → الدولي), so only agent nouns take it. Broken plurals are words of their own. Pronoun suffixes are not expanded
-    here: the analyser strips them from a token and looks the rest up among the hosts, which
-    keeps the compiled lexicon several times smaller.
+    be the nisba adjective (اجتماع → اجتماعي، الدول → الدولي), so only agent nouns take it.
+    Broken plurals are words of their own. Pronoun suffixes are not expanded here: the
+    analyser strips them from a token and looks the rest up among the hosts, which keeps the
+    compiled lexicon several times smaller.
     """
     if word.endswith("ه") and len(word) > 2:  # teh marbuta
         stem = word[:-1]
