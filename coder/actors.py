@@ -11,7 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from . import language
+
 ACTOR, AGENT, ADJECTIVE, METONYM = "actor", "agent", "adjective", "metonym"
+PLACE = "place"  # an actor name used as a location (في بيروت); decided when roles are assigned
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,8 +106,14 @@ def _entry_code(entry: ActorEntry, date: str | None) -> str:
 AFFILIATION = frozenset(("التابعه", "التابع", "التابعين", "التابعون", "التابعتين", "تابعه", "تابع"))
 
 
-def _merge(a: Mention, b: Mention) -> Mention | None:
-    """One mention for two adjacent ones that name the same actor, or None."""
+def _merge(a: Mention, b: Mention, member: bool = False) -> Mention | None:
+    """One mention for two adjacent ones that name the same actor, or None. `member`: the two
+    are joined by في/من (ضابط في الشرطة، عناصر من الجيش العراقي): the first belongs to the second."""
+    if member and b.kind == AGENT:  # ضابط في الشرطة: a police officer
+        return Mention(a.start, b.end, b.code, AGENT, a.names + b.names)
+    if member:  # متطوعا في الجيش العراقي: the body's code, with the agent's role if it has none
+        code = b.code if len(b.code) > 3 else b.code + a.code
+        return Mention(a.start, b.end, code, ACTOR, a.names + b.names)
     if a.kind == AGENT and b.kind != AGENT:  # القوات + الأمريكية, الشرطة + العراقية
         base = b.code[:-3] if b.kind == METONYM and b.code.endswith("GOV") else b.code  # جامعة دمشق: SYR, not SYRGOV
         code = base if base.endswith(a.code) else base + a.code
@@ -127,9 +136,10 @@ def _compose(raw: list[Mention], clauses: Sequence[int], norms: Sequence[str]) -
             gap = nxt.start - m.end
             if clauses[nxt.start] != clauses[m.start]:
                 break
-            if not (gap == 0 or (gap == 1 and norms[m.end] in AFFILIATION)):
+            member = gap == 1 and m.kind == AGENT and norms[m.end] in language.MEMBERSHIP
+            if not (gap == 0 or member or (gap == 1 and norms[m.end] in AFFILIATION)):
                 break
-            merged = _merge(m, nxt)
+            merged = _merge(m, nxt, member)
             if merged is None:
                 break
             m = merged

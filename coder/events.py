@@ -16,10 +16,10 @@ event it reports. Everything stays within the trigger's clause.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import cameo, language
-from .actors import Mention
+from .actors import ADJECTIVE, AGENT, METONYM, PLACE, Mention
 from .match import Match
 from .text.segment import Sentence
 
@@ -28,6 +28,7 @@ SVO_REACH = 3
 OBJECT_REACH = 6
 GENITIVE_REACH = 2
 NOMINAL_SOURCE_REACH = 6
+COUNTED_VICTIMS = ("17", "18", "19", "20")  # roots where قتل/اعتقل 12 ... counts the victims
 PREP_REACH = 8  # how far after the trigger a preposition may introduce the target
 
 
@@ -108,6 +109,27 @@ def _passive_verb(sentence: Sentence, index: int) -> bool:
     return False
 
 
+def _as_place(m: Mention, norms: Sequence[str]) -> Mention:
+    """A country, city or capital after a locative word (في بيروت، شمال بغداد) names a place:
+    it is not the source of anything, and a capital there is the country, not its government."""
+    if m.kind in (AGENT, PLACE):
+        return m
+    before = norms[m.start - 1] if m.start > 0 else ""
+    attached = m.kind == METONYM and norms[m.start][:1] == "ب"  # ببيروت
+    if before not in language.LOCATIVES and not attached:
+        return m
+    code = m.code[:-3] if m.kind == METONYM and m.code.endswith("GOV") else m.code
+    return replace(m, code=code, kind=PLACE)
+
+
+def _counted(norms: Sequence[str], after: int) -> bool:
+    """A number or a word of quantity right after a verb (قتل 12 شخصا): read as a passive."""
+    if after >= len(norms):
+        return False
+    word = norms[after]
+    return word[0].isdigit() or word in language.QUANTITY_WORDS
+
+
 def assign_roles(match: Match, sentence: Sentence, analyses: Sequence[frozenset[int]],
                  mentions: Sequence[Mention], reporting: frozenset[int],
                  analyse: Callable[[str], frozenset[int]]):
@@ -127,7 +149,7 @@ def assign_roles(match: Match, sentence: Sentence, analyses: Sequence[frozenset[
     ts, te = match.trigger_start, match.trigger_end
     clauses, norms = sentence.clauses, sentence.norms
     clause = clauses[ts]
-    near = [m for m in mentions if clauses[m.start] == clause and m is not src and m is not tgt]
+    near = [_as_place(m, norms) for m in mentions if clauses[m.start] == clause and m is not src and m is not tgt]
     after = [m for m in near if m.start >= te]
     before = [m for m in near if m.end <= ts]
 
@@ -139,22 +161,39 @@ def assign_roles(match: Match, sentence: Sentence, analyses: Sequence[frozenset[
     def introduced(m: Mention) -> bool:
         return any(norms[j] in language.TARGET_PREPOSITIONS for j in range(max(te, m.start - 3), m.start))
 
+    # Patterns often span their subject (دبابات روسية فتحت النار) or the victims they count
+    # (قتل ثلاثة مسلحين في ضربة): an actor inside the trigger after a number is a victim,
+    # otherwise the doer.
+    for m in (m for m in near if m.start >= ts and m.end <= te and m.kind != PLACE):
+        if m.start > ts and _counted(norms, m.start - 1):
+            if tgt is None:
+                tgt, why_tgt = m, "counted inside the trigger (the victims)"
+        elif src is None:
+            src, why_src = m, "actor inside the trigger"
+    doer = next((m for m in after if m.start - te <= PREP_REACH and m.kind != PLACE
+                 and norms[m.start - 1] in language.AGENTIVE), None)
+    if src is None and doer is not None:  # تعرضوا للضرب من قبل قوات الدرك، خطف على أيدي مسلحين
+        src, why_src = doer, f"doer after '{norms[doer.start - 1]}'"
+        after = [m for m in after if m is not doer]
     prep = next((m for m in after if m.start - te <= PREP_REACH and introduced(m)), None)
     if tgt is None and prep is not None:
         tgt, why_tgt = prep, f"introduced by a preposition ({norms[prep.start - 1] if prep.start > te else ''})"
         after = [m for m in after if m is not prep]
     passive = (ts > 0 and norms[ts - 1] in language.PASSIVE_AUXILIARIES) or (
-        match.pattern.verbal and _passive_verb(sentence, ts))
+        match.pattern.verbal and (_passive_verb(sentence, ts) or (
+            match.rule.code[:2] in COUNTED_VICTIMS and _counted(norms, te))))
     if passive:
         if tgt is None and after and after[0].start - te <= OBJECT_REACH:
             tgt, why_tgt = after[0], "subject of a passive"
         return src, tgt, why_src, why_tgt
+    before = [m for m in before if m.kind != PLACE]  # a place never acts
     if match.pattern.verbal:
+        after_actors = [m for m in after if m.kind != PLACE]
         if src is None and before and before[-1].end == ts and not reports(before[-1]) \
                 and not _conjoined(norms[ts], analyses[ts], analyse):
             src, why_src = before[-1], "subject right before the verb"
-        if src is None and after and after[0].start - te <= VSO_REACH:
-            src, why_src = after[0], "subject after the verb"
+        if src is None and after_actors and after_actors[0].start - te <= VSO_REACH:
+            src, why_src = after_actors[0], "subject after the verb"
         if src is None and before and ts - before[-1].end <= SVO_REACH and not reports(before[-1]):
             src, why_src = before[-1], "subject before the verb"
         if tgt is None:
@@ -163,6 +202,11 @@ def assign_roles(match: Match, sentence: Sentence, analyses: Sequence[frozenset[
                 tgt, why_tgt = rest[0], "object after the verb"
     else:
         genitive = after[0] if after and after[0].start - te <= GENITIVE_REACH else None
+        if genitive is not None and genitive.kind == ADJECTIVE and genitive.start == te:
+            # غارة أمريكية، ضربة جوية إسرائيلية: the nationality of the act is its doer
+            if src is None:
+                src, why_src = genitive, "nationality adjective of the act"
+            genitive = after[1] if len(after) > 1 and after[1].start - te <= GENITIVE_REACH + 1 else None
         if tgt is None and genitive is not None:
             tgt, why_tgt = genitive, "genitive of the verbal noun"
         elif src is None and genitive is not None and why_tgt.startswith("introduced"):

@@ -57,3 +57,24 @@ TARGET_PREPOSITIONS = frozenset(normalize(w) for w in ("على", "ضد", "بحق
 # Auxiliaries of the passive with a verbal noun: تم اعتقال، جرى تفكيك.
 PASSIVE_AUXILIARIES = frozenset(normalize(w) for w in ("تم", "وتم", "يتم", "ويتم", "تمت", "وتمت", "جرى", "وجرى",
                                                       "يجري", "ويجري", "سيتم"))
+
+# Words of quantity. After a verb of violence they mark the passive reading of an unvowelled
+# verb (قتل 12 شخصا، قتل ما لا يقل عن 28، اختطف عشرات العمال): the counted are the victims.
+QUANTITY_WORDS = frozenset(normalize(w) for w in """
+ما نحو حوالي قرابة زهاء اكثر أكثر عشرات مئات آلاف الاف عدد عدة بضعة بعض اثنان اثنين ثلاثة أربعة
+خمسة ستة سبعة ثمانية تسعة عشرة أحد احد اثنا اثني جميع كل
+""".split())  # noqa: SIM905 - a word list reads best as text
+# Words that tie an agent to the body it belongs to: ضابط في الشرطة، عناصر من الجيش.
+MEMBERSHIP = frozenset(normalize(w) for w in ("في", "من", "داخل"))
+
+# Words before a place name that make it a place, not an actor: في بيروت، شمال بغداد، ريف دمشق.
+LOCATIVES = frozenset(normalize(w) for w in (
+    "في", "وفي", "بمدينة", "مدينة", "محافظة", "بمحافظة", "منطقة", "بمنطقة", "بلدة", "ببلدة", "قرية",
+    "بقرية", "ريف", "بريف", "حي", "بحي", "وسط", "قرب", "بالقرب", "شمال", "جنوب", "شرق", "غرب",
+    "شمالي", "جنوبي", "شرقي", "غربي", "داخل", "خارج", "ضواحي", "أطراف", "العاصمة", "عاصمة", "الى",
+    "إلى", "عبر", "مطار", "مخيم",
+))
+
+# Words after which an actor is the doer of a passive or nominal event: من قبل الشرطة، على أيدي
+# مسلحين، على يد الجيش، برصاص القوات.
+AGENTIVE = frozenset(normalize(w) for w in ("قبل", "ايدي", "يد", "برصاص", "بنيران", "بقصف"))
