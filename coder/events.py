@@ -28,6 +28,7 @@ SVO_REACH = 3
 OBJECT_REACH = 6
 GENITIVE_REACH = 2
 NOMINAL_SOURCE_REACH = 6
+SUBJECTIVE_GENITIVE = ("14",)  # roots whose verbal nouns take their doer as genitive (مظاهرة الطلاب)
 COUNTED_VICTIMS = ("17", "18", "19", "20")  # roots where قتل/اعتقل 12 ... counts the victims
 PREP_REACH = 8  # how far after the trigger a preposition may introduce the target
 
@@ -180,14 +181,16 @@ def assign_roles(match: Match, sentence: Sentence, analyses: Sequence[frozenset[
         tgt, why_tgt = prep, f"introduced by a preposition ({norms[prep.start - 1] if prep.start > te else ''})"
         after = [m for m in after if m is not prep]
     passive = (ts > 0 and norms[ts - 1] in language.PASSIVE_AUXILIARIES) or (
-        match.pattern.verbal and (_passive_verb(sentence, ts) or (
+        (match.pattern.verbal or not analyses[ts].isdisjoint(match.pattern.verbs)) and (
+            _passive_verb(sentence, ts) or (
             match.rule.code[:2] in COUNTED_VICTIMS and _counted(norms, te))))
     if passive:
         if tgt is None and after and after[0].start - te <= OBJECT_REACH:
             tgt, why_tgt = after[0], "subject of a passive"
         return src, tgt, why_src, why_tgt
     before = [m for m in before if m.kind != PLACE]  # a place never acts
-    if match.pattern.verbal:
+    verbal = match.pattern.verbal or not analyses[ts].isdisjoint(match.pattern.verbs)
+    if verbal:
         after_actors = [m for m in after if m.kind != PLACE]
         if src is None and before and before[-1].end == ts and not reports(before[-1]) \
                 and not _conjoined(norms[ts], analyses[ts], analyse):
@@ -207,7 +210,10 @@ def assign_roles(match: Match, sentence: Sentence, analyses: Sequence[frozenset[
             if src is None:
                 src, why_src = genitive, "nationality adjective of the act"
             genitive = after[1] if len(after) > 1 and after[1].start - te <= GENITIVE_REACH + 1 else None
-        if tgt is None and genitive is not None:
+        if genitive is not None and match.rule.code[:2] in SUBJECTIVE_GENITIVE:
+            if src is None:  # مظاهرة الطلاب، اعتصام العمال: the genitive does the act
+                src, why_src = genitive, "genitive of the verbal noun (who protests)"
+        elif tgt is None and genitive is not None:
             tgt, why_tgt = genitive, "genitive of the verbal noun"
         elif src is None and genitive is not None and why_tgt.startswith("introduced"):
             src, why_src = genitive, "genitive of the verbal noun, whose target has a preposition"

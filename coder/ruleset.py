@@ -21,7 +21,7 @@ from .actors import ACTOR, ADJECTIVE, AGENT, METONYM, ActorEntry, ActorTable
 from .errors import Finding, RuleSetError
 from .lexicon import Lexicon
 from .patterns import syntax
-from .patterns.compile import Compiler, Program, UnknownSet, choose_anchor, first_ids, reverse
+from .patterns.compile import Compiler, Program, UnknownSet, choose_anchor, first_ids, reverse, walk_words
 from .text.normalize import normalize
 from .yamlsource import LocDict, LocList, LocStr, YamlError, load
 
@@ -70,6 +70,7 @@ class Pattern:
     anchor: frozenset[int]
     verbal: bool
     required: tuple[frozenset[int], ...] = ()  # other steps that are always present: one of each set must occur
+    verbs: frozenset[int] = frozenset()  # the verb lexemes of the pattern: a trigger starting with one is verbal
     line: int = 0
     column: int = 0
 
@@ -305,6 +306,11 @@ class _Loader:
             else:
                 self.at(path, item, "an example is a sentence, or a mapping with 'text' (and code/source/target)")
 
+    def _verbs_of(self, program: Program) -> frozenset[int]:
+        found: set[int] = set()
+        walk_words(program, lambda ids: found.update(i for i in ids if self.lexicon.keys[i][0] == "verb"))
+        return frozenset(found)
+
     def _is_common(self, lid: int) -> bool:
         key = self.lexicon.keys[lid]
         word = key[1][2:] if key[0].startswith("def") else key[1]
@@ -332,6 +338,7 @@ class _Loader:
             backward=reverse(program[:anchor]),
             anchor=first_ids(program[anchor]) or frozenset(),
             required=tuple(ids for i, s in enumerate(program) if i != anchor and (ids := first_ids(s)) is not None),
+            verbs=self._verbs_of(program),
             verbal=_leads_with_verb(seq, self.set_nodes),
             line=getattr(text, "line", 0),
             column=text.content_column() if isinstance(text, LocStr) else 0,

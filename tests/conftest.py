@@ -70,7 +70,7 @@ agents:
   - code: REB
     names: [مسلح]
   - code: CVL
-    names: [مدني]
+    names: [مدني, متظاهر]
 """
 
 
@@ -109,6 +109,9 @@ def mini_dir(tmp_path_factory):
           - id: say
             code: "010"
             patterns: ["=صرح"]
+          - id: protest
+            code: "141"
+            patterns: ["(مظاهرة | تجمع~)"]
           - id: background_killing
             code: "---"
             patterns: ["(إثر | منذ) مقتل"]

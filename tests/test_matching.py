@@ -161,3 +161,10 @@ def test_places_are_not_actors(mini):
 def test_doer_of_a_passive(mini):
     e = events(mini, "تم اعتقال مدنيين على أيدي مسلحين")[0]
     assert (e.source, e.target) == ("REB", "CVL")
+
+
+def test_protesters_are_the_source_of_a_protest(mini):
+    e = events(mini, "وتجمع مئات المتظاهرين أمام السفارة")[0]
+    assert (e.code, e.source) == ("141", "CVL")
+    e = events(mini, "مظاهرة المتظاهرين السوريين")[0]
+    assert e.source == "SYRCVL"
