@@ -45,6 +45,8 @@ class ActorTable:
     first: dict[int, list[tuple[tuple[int, ...], ActorEntry]]] = field(default_factory=dict)
     size: int = 0
     order: dict[int, int] = field(default_factory=dict)  # id(entry) -> the order it was added in
+    countries: set[str] = field(default_factory=set)  # codes of countries (entries with adjectives or capitals)
+    roles: set[str] = field(default_factory=set)  # codes of agents (MIL, COP, GOVMIL...)
 
     def add(self, phrase: tuple[int, ...], entry: ActorEntry) -> None:
         bucket = self.first.setdefault(phrase[0], [])

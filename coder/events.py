@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from . import cameo, language
-from .actors import ADJECTIVE, AGENT, METONYM, PLACE, Mention
+from .actors import ADJECTIVE, AGENT, METONYM, PLACE, ActorTable, Mention
 from .match import Match
 from .text.segment import Sentence
 
@@ -28,6 +28,7 @@ SVO_REACH = 3
 OBJECT_REACH = 6
 GENITIVE_REACH = 2
 NOMINAL_SOURCE_REACH = 6
+LOCATED_TARGETS = ("18", "19", "20")  # violence with no named target: the country it struck
 SUBJECTIVE_GENITIVE = ("14",)  # roots whose verbal nouns take their doer as genitive (مظاهرة الطلاب)
 COUNTED_VICTIMS = ("17", "18", "19", "20")  # roots where قتل/اعتقل 12 ... counts the victims
 PREP_REACH = 8  # how far after the trigger a preposition may introduce the target
@@ -222,11 +223,33 @@ def assign_roles(match: Match, sentence: Sentence, analyses: Sequence[frozenset[
     return src, tgt, why_src, why_tgt
 
 
+def _location(norms: Sequence[str], mentions: Sequence[Mention], table: ActorTable) -> str | None:
+    """The country the sentence happens in: a country or city named as a place (في بغداد),
+    else the first country or city mentioned."""
+    countries = [m for m in mentions if m.code[:3] in table.countries and m.kind != AGENT]
+    placed = [m for m in countries if _as_place(m, norms).kind == PLACE]
+    chosen = (placed or countries or [None])[0]
+    return chosen.code[:3] if chosen else None
+
+
+def _localise(code: str | None, where: str | None, table: ActorTable | None) -> str | None:
+    """A bare role (COP, CVL, MIL) gets the country where the event happened: IRQCOP. Domestic
+    actors are coded with their country (CAMEO manual 3.1)."""
+    if code is None or where is None or table is None or code not in table.roles:
+        return code
+    return where + code
+
+
 def make_event(text: str, sentence: Sentence, match: Match, analyses: Sequence[frozenset[int]],
                mentions: Sequence[Mention], reporting: frozenset[int],
-               analyse: Callable[[str], frozenset[int]]) -> Event:
+               analyse: Callable[[str], frozenset[int]], table: ActorTable | None = None) -> Event:
     """Build the event for a (non-negated) match."""
     src, tgt, why_src, why_tgt = assign_roles(match, sentence, analyses, mentions, reporting, analyse)
+    where = _location(sentence.norms, mentions, table) if table is not None else None
+    source = _localise(src.code if src else None, where, table)
+    target = _localise(tgt.code if tgt else None, where, table)
+    if where and target is None and match.rule.code[:2] in LOCATED_TARGETS:
+        target, why_tgt = where, "no target named: the country where it happened"
     spans = sentence.spans
     start = spans[match.trigger_start][0]
     end = spans[match.trigger_end - 1][1]
@@ -241,8 +264,8 @@ def make_event(text: str, sentence: Sentence, match: Match, analyses: Sequence[f
         start=start,
         end=end,
         sentence=text[sentence.start:sentence.end],
-        source=src.code if src else None,
-        target=tgt.code if tgt else None,
+        source=source,
+        target=target,
         source_text=span(src),
         target_text=span(tgt),
         why_source=why_src,

@@ -87,7 +87,8 @@ class Coder:
             if neg:
                 negated.append((m, neg))
             else:
-                events.append(make_event(text, sentence, m, analyses, mentions, rs.reporting, self._analyse))
+                events.append(make_event(text, sentence, m, analyses, mentions, rs.reporting, self._analyse,
+                                         rs.actors))
         return SentenceAnalysis(sentence, analyses, tuple(mentions), tuple(matches), tuple(kept),
                                 tuple(negated), tuple(events))
 

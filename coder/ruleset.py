@@ -353,6 +353,10 @@ class _Loader:
             codes = self._actor_codes(path, doc, kind)
             if codes is None:
                 continue
+            if kind == AGENT:
+                table.roles.update(c for c, _, _ in codes)
+            elif ("adjectives" in doc or "metonyms" in doc) and len(codes[-1][0]) == 3:
+                table.countries.add(codes[-1][0])
             groups = [(kind, "names")] if kind == AGENT else [(ACTOR, "names"), (ADJECTIVE, "adjectives"),
                                                                 (METONYM, "metonyms")]
             for mkind, key in groups:

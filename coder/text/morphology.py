@@ -117,9 +117,10 @@ def verb_parts(past: str, present: str | None = None) -> tuple[set[str], set[str
     """
     plain: set[str] = set()
     hosts: set[str] = set()
-    # a past ending in alef (دعا، نجا) takes its suffixes on the root (دعت، دعوت), not on the alef
-    # (the feminine plural ن is left out: قلن is rare in news, and ايد+ن would be Eden, وعد+ن Aden)
-    for suffix in ("",) if past.endswith("ا") else ("", "ت", "تا", "ا", "نا", "تم", "تن"):
+    # (the feminine plural ن is left out: قلن is rare in news, and ايد+ن would be Eden, وعد+ن Aden).
+    # A past in alef is weak (دعا: دعت، دعوت) or, once hamza is normalised, hamzated (بدأ: بدأت):
+    # it keeps both sets of endings, except the dual ا.
+    for suffix in ("", "ت", "تا", "نا", "تم", "تن") if past.endswith("ا") else ("", "ت", "تا", "ا", "نا", "تم", "تن"):
         plain.add(past + suffix)
         hosts.add(past + suffix)
     plain.add(past + "وا")
