@@ -38,22 +38,47 @@ class ActorEntry:
         return self.codes[-1][0]
 
 
+class _Node:
+    """A node of the name trie: the names continuing with each next lexeme, and the name (if
+    any) that ends here with the order it was listed in."""
+
+    __slots__ = ("children", "entry", "rank")
+
+    def __init__(self) -> None:
+        self.children: dict[int, _Node] = {}
+        self.entry: ActorEntry | None = None
+        self.rank = 0
+
+    def __getstate__(self):
+        return self.children, self.entry, self.rank
+
+    def __setstate__(self, state) -> None:
+        self.children, self.entry, self.rank = state
+
+
 @dataclass
 class ActorTable:
-    """Names compiled to lexeme phrases, indexed by their first lexeme."""
+    """Names compiled to lexeme phrases, in a trie keyed by lexemes."""
 
-    first: dict[int, list[tuple[tuple[int, ...], ActorEntry]]] = field(default_factory=dict)
+    roots: dict[int, _Node] = field(default_factory=dict)
+    entries: list[ActorEntry] = field(default_factory=list)
     size: int = 0
-    order: dict[int, int] = field(default_factory=dict)  # id(entry) -> the order it was added in
     countries: set[str] = field(default_factory=set)  # codes of countries (entries with adjectives or capitals)
     roles: set[str] = field(default_factory=set)  # codes of agents (MIL, COP, GOVMIL...)
 
     def add(self, phrase: tuple[int, ...], entry: ActorEntry) -> None:
-        bucket = self.first.setdefault(phrase[0], [])
-        bucket.append((phrase, entry))
-        bucket.sort(key=lambda pe: -len(pe[0]))  # stable: equal lengths keep file order
+        node = self.roots.get(phrase[0])
+        if node is None:
+            node = self.roots[phrase[0]] = _Node()
+        for lid in phrase[1:]:
+            nxt = node.children.get(lid)
+            if nxt is None:
+                nxt = node.children[lid] = _Node()
+            node = nxt
         self.size += 1
-        self.order.setdefault(id(entry), self.size)
+        if node.entry is None:  # the first listing of a name wins
+            node.entry, node.rank = entry, self.size
+        self.entries.append(entry)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,35 +92,40 @@ class Mention:
     names: tuple[str, ...]
 
 
-def phrases_starting(table: ActorTable, lexemes: frozenset[int]) -> tuple[tuple[tuple[int, ...], ActorEntry], ...]:
-    """The names whose first word is one of `lexemes`, longest first."""
-    found = [pe for lid in sorted(lexemes) for pe in table.first.get(lid, ())]
-    found.sort(key=lambda pe: (-len(pe[0]), table.order.get(id(pe[1]), 0)))  # longest, then first listed
-    return tuple(found)
+def phrases_starting(table: ActorTable, lexemes: frozenset[int]) -> tuple[_Node, ...]:
+    """The trie nodes of the names whose first word is one of `lexemes`."""
+    return tuple(table.roots[lid] for lid in sorted(lexemes) if lid in table.roots)
 
 
 def find_mentions(starting: Sequence[tuple[int, tuple]], analyses: Sequence[frozenset[int]],
                   clauses: Sequence[int], norms: Sequence[str], date: str | None = None) -> list[Mention]:
     """Longest dictionary matches left to right, then agents composed with the country after them.
 
-    `starting` lists the positions where some name may start, with those names longest first
-    (see `phrases_starting`).
+    `starting` lists the positions where some name may start, with their trie nodes (see
+    `phrases_starting`). Of the names that fit at a position, the longest wins, then the one
+    listed first.
     """
     raw: list[Mention] = []
     n = len(analyses)
     taken = 0  # first position not inside an earlier mention
-    for pos, phrases in starting:
+    for pos, roots in starting:
         if pos < taken:
             continue
-        for phrase, entry in phrases:
-            size = len(phrase)
-            end = pos + size
-            if end > n or clauses[end - 1] != clauses[pos]:
-                continue
-            if size == 1 or all(phrase[j] in analyses[pos + j] for j in range(1, size)):
-                raw.append(Mention(pos, end, _entry_code(entry, date), entry.kind, (entry.name,)))
-                taken = end
-                break
+        clause = clauses[pos]
+        best = None
+        stack = [(node, 1) for node in roots]
+        while stack:
+            node, depth = stack.pop()
+            if node.entry is not None and (best is None or (depth, -node.rank) > best[0]):
+                best = ((depth, -node.rank), node.entry)
+            nxt = pos + depth
+            if node.children and nxt < n and clauses[nxt] == clause:
+                children = node.children
+                stack.extend((children[lid], depth + 1) for lid in analyses[nxt] if lid in children)
+        if best is not None:
+            size, entry = best[0][0], best[1]
+            raw.append(Mention(pos, pos + size, _entry_code(entry, date), entry.kind, (entry.name,)))
+            taken = pos + size
     return _compose(raw, clauses, norms)
 
 

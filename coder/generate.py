@@ -90,8 +90,8 @@ def _words(node, sets: dict, actors: list[str], choose: Chooser, plain: bool, de
 
 def actor_names(ruleset: RuleSet) -> list[str]:
     """Names of actors in the rule set that a slot can be filled with (one-word names first)."""
-    names = sorted({e.name for bucket in ruleset.actors.first.values() for _, e in bucket
-                    if e.kind in ("actor", "agent")}, key=lambda n: (len(n.split()), n))
+    names = sorted({e.name for e in ruleset.actors.entries if e.kind in ("actor", "agent")},
+                   key=lambda n: (len(n.split()), n))
     return names[:200]
 
 
