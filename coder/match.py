@@ -108,10 +108,16 @@ def _run(prog: Program, k: int, pos: int, step: int, ctx: _Context, binds: tuple
             found = True
             yield result
     elif kind == GAP:
-        for n in range(arg + 1):
-            p = pos + n * step
-            if p > ctx.hi or p < ctx.lo - 1:
+        # where the gap may end, the next step must be able to start: test its first words here
+        # instead of starting the interpreter at every position
+        follow = prog[k + 1] if k + 1 < n else None
+        first = None if follow is None else follow[1] if follow[0] == WORD else follow[2] if follow[0] == ALT else None
+        for gap in range(arg + 1):
+            p = pos + gap * step
+            if p > hi or p < lo - 1:
                 break
+            if first is not None and (not lo <= p < hi or first.isdisjoint(analyses[p])):
+                continue
             for result in _run(prog, k + 1, p, step, ctx, binds, edge, words):
                 found = True
                 yield result
@@ -146,14 +152,14 @@ def find_matches(anchored: Sequence[tuple[int, tuple[Pattern, ...]]], clauses: S
         starts.setdefault(m.start, []).append(m)
         ends.setdefault(m.end - 1, []).append(m)
     out: list[Match] = []
-    present: dict[int, frozenset[int]] = {}  # clause -> every lexeme in it
+    contexts: dict[int, tuple[_Context, frozenset[int]]] = {}  # clause -> its context, every lexeme in it
     for pos, patterns in anchored:
         c = clauses[pos]
-        lo, hi = bisect_left(clauses, c), bisect_right(clauses, c)
-        ctx = _Context(analyses, lo, hi, starts, ends)
-        lexemes = present.get(c)
-        if lexemes is None:
-            lexemes = present[c] = frozenset().union(*analyses[lo:hi])
+        known = contexts.get(c)
+        if known is None:  # one context per clause: failed states found from one anchor hold for all
+            lo, hi = bisect_left(clauses, c), bisect_right(clauses, c)
+            known = contexts[c] = (_Context(analyses, lo, hi, starts, ends), frozenset().union(*analyses[lo:hi]))
+        ctx, lexemes = known
         for pat in patterns:
             # A word the pattern always needs is missing from the clause: no need to try.
             if pat.required and any(map(lexemes.isdisjoint, pat.required)):
