@@ -76,7 +76,12 @@ def _words(node, sets: dict, actors: list[str], choose: Chooser, plain: bool, de
             return []
         return [choose(list(filler)) for _ in range(choose(list(range(node.size + 1))))]
     if isinstance(node, syntax.Slot):
-        return choose(actors).split() if actors else []
+        if not actors:
+            return []
+        name = choose(actors)
+        actors.remove(name)  # two slots in a row get two different actors, which do not merge
+        actors.append(name)
+        return name.split()
     if isinstance(node, syntax.SetRef):
         return _words(sets[node.name], sets, actors, choose, plain, depth + 1, filler)
     if isinstance(node, syntax.Word):
@@ -101,8 +106,9 @@ def instance(ruleset: RuleSet, pattern: str, rng: random.Random | None = None) -
     names = actor_names(ruleset)
     sets = ruleset.sets
     if rng is None:
-        return " ".join(_words(node, sets, names[:1], lambda xs: xs[0], plain=True))
-    return " ".join(_words(node, sets, names, rng.choice, plain=False, filler=tuple(fillers(ruleset))))
+        picks = [n for n in names if len(n.split()) == 1][:2] or names[:2]  # a country and an agent, say
+        return " ".join(_words(node, sets, picks, lambda xs: xs[0], plain=True))
+    return " ".join(_words(node, sets, list(names), rng.choice, plain=False, filler=tuple(fillers(ruleset))))
 
 
 def fired(ruleset_coder, rule: Rule, text: str) -> tuple[bool, str]:

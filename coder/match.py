@@ -184,15 +184,24 @@ def _rank(m: Match) -> tuple:
     return (-m.words, -(m.trigger_end - m.trigger_start), -specificity, m.rule.order, m.trigger_start)
 
 
+def _yields_to(block: Match, m: Match) -> bool:
+    """Whether a blocking match gives way to `m` on a tie: a blocking rule claims its words against
+    the rules of its own root, not against an equally long rule of another root (أدان ... الهجوم
+    is background for root 18, and a condemnation for root 11)."""
+    return (block.rule.code == "---" and m.rule.code != "---" and block.words == m.words
+            and block.trigger_end - block.trigger_start == m.trigger_end - m.trigger_start
+            and block.rule.family != m.rule.family)
+
+
 def select(matches: list[Match]) -> list[Match]:
     """Resolve overlaps: keep the best match of each group of overlapping triggers, in text order."""
     taken: list[Match] = []
-    used: set[int] = set()
     for m in sorted(matches, key=_rank):
-        span = range(m.trigger_start, m.trigger_end)
-        if any(i in used for i in span):
+        clash = [t for t in taken if t.trigger_start < m.trigger_end and m.trigger_start < t.trigger_end]
+        if clash and not all(_yields_to(t, m) for t in clash):
             continue
-        used.update(span)
+        for t in clash:
+            taken.remove(t)
         taken.append(m)
     taken.sort(key=lambda m: m.trigger_start)
     return taken

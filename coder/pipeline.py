@@ -24,7 +24,7 @@ class SentenceAnalysis:
     mentions: tuple[Mention, ...]
     matches: tuple[Match, ...]  # every match found, before overlap resolution
     kept: tuple[Match, ...]  # matches that survived overlap resolution (blocking rules included)
-    negated: tuple[tuple[Match, str], ...]  # kept matches dropped by a negator, with the negator
+    negated: tuple[tuple[Match, str], ...]  # matches dropped by a negator (before overlaps), with the negator
     events: tuple[Event, ...]
 
 
@@ -78,15 +78,18 @@ class Coder:
         starting = self._starting(analyses) if anchored or complete else []
         mentions = find_mentions(starting, analyses, clauses, sentence.norms, date) if starting else []
         matches = find_matches(anchored, clauses, analyses, mentions) if anchored else []
-        kept = select(matches) if matches else []
-        events, negated = [], []
-        for m in kept:
-            if m.rule.code == NO_EVENT:
-                continue
-            neg = negation(m, sentence, analyses, rs.negators)
+        # Negated matches leave before overlaps are resolved: a denied event must not hide another.
+        negated, live = [], []
+        for m in matches:
+            neg = negation(m, sentence, analyses, rs.negators) if m.rule.code != NO_EVENT else None
             if neg:
                 negated.append((m, neg))
             else:
+                live.append(m)
+        kept = select(live) if live else []
+        events = []
+        for m in kept:
+            if m.rule.code != NO_EVENT:
                 events.append(make_event(text, sentence, m, analyses, mentions, rs.reporting, self._analyse,
                                          rs.actors))
         return SentenceAnalysis(sentence, analyses, tuple(mentions), tuple(matches), tuple(kept),

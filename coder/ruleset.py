@@ -56,6 +56,16 @@ class Rule:
     order: int
     note: str = ""
 
+    @property
+    def family(self) -> str:
+        """The CAMEO root a rule belongs to: its code's, or for a blocking rule its id's or file's."""
+        if self.code != NO_EVENT:
+            return self.code[:2]
+        for name in (self.id, Path(self.path).name):
+            if name[:2].isdigit():
+                return name[:2]
+        return ""
+
 
 @dataclass(frozen=True, slots=True, eq=False)
 class Pattern:

@@ -177,3 +177,41 @@ def test_roles_take_the_country_of_the_place(mini):
     assert e.source == "COP"
     e = events(mini, "غارات في سوريا")[0]  # violence with no target named: the country struck
     assert e.target == "SYR"
+
+
+def test_blocking_rule_yields_to_another_root_on_a_tie(tmp_path):
+    from coder import Coder, load_ruleset
+    from tests.conftest import write_rules
+
+    path = write_rules(tmp_path, "r.yaml", """
+        rules:
+          - id: 18_background
+            code: "---"
+            patterns: ["أدان~ الهجوم"]
+          - id: 18_attack
+            code: "180"
+            patterns: ["الهجوم"]
+          - id: 11_condemn
+            code: "111"
+            patterns: ["أدان~ الهجوم"]
+    """)
+    c = Coder(load_ruleset([path], use_cache=False))
+    assert [e.code for e in c.code_text("وقع الهجوم")] == ["180"]
+    assert [e.code for e in c.code_text("أدانت الهجوم")] == ["111"]  # not 180: the block beat it
+
+
+def test_a_negated_match_does_not_hide_another(tmp_path):
+    from coder import Coder, load_ruleset
+    from tests.conftest import write_rules
+
+    path = write_rules(tmp_path, "r.yaml", """
+        rules:
+          - id: withdraw
+            code: "0874"
+            patterns: ["انسحب~ من"]
+          - id: refuse
+            code: "1246"
+            patterns: ["لن انسحب~"]
+    """)
+    c = Coder(load_ruleset([path], use_cache=False))
+    assert [e.code for e in c.code_text("قالت إنها لن تنسحب من المدينة")] == ["1246"]

@@ -23,7 +23,7 @@ def test_example(rule, example, positive):
 def test_every_rule_has_an_example_and_a_valid_code():
     for rule in _RULESET.rules:
         assert rule.examples, f"rule {rule.id} has no examples"
-        assert lookup(rule.code) is not None, rule.code
+        assert rule.code == "---" or lookup(rule.code) is not None, rule.code
 
 
 def test_no_warnings_in_shipped_rules():
