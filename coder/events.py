@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from . import cameo, language
 from .actors import ADJECTIVE, AGENT, METONYM, PLACE, ActorTable, Mention
 from .match import Match
+from .text.normalize import normalize
 from .text.segment import Sentence
 
 VSO_REACH = 1  # tokens allowed between a verb and its subject (an adverb: أمس)
@@ -117,18 +118,22 @@ def _as_place(m: Mention, norms: Sequence[str]) -> Mention:
     if m.kind in (AGENT, PLACE):
         return m
     before = norms[m.start - 1] if m.start > 0 else ""
-    attached = m.kind == METONYM and norms[m.start][:1] == "ب"  # ببيروت
+    # ببيروت، بالعراق، بريف حماة: a country or capital with the preposition ب written on it
+    attached = (m.kind == METONYM or len(m.code) == 3) and norms[m.start][:1] == "ب" \
+        and not normalize(m.names[0]).startswith("ب")
     if before not in language.LOCATIVES and not attached:
         return m
     code = m.code[:-3] if m.kind == METONYM and m.code.endswith("GOV") else m.code
     return replace(m, code=code, kind=PLACE)
 
 
-def _counted(norms: Sequence[str], after: int) -> bool:
-    """A number or a word of quantity right after a verb (قتل 12 شخصا): read as a passive."""
-    if after >= len(norms):
+def _counted(norms: Sequence[str], at: int) -> bool:
+    """A number or a word of quantity at `at` (قتل 12 شخصا، مقتل عدد من): the victims are counted."""
+    if not 0 <= at < len(norms):
         return False
-    word = norms[after]
+    word = norms[at]
+    if word == "من" and at > 0:  # عدد من المدنيين، عشرات من الجنود
+        word = norms[at - 1]
     return word[0].isdigit() or word in language.QUANTITY_WORDS
 
 
@@ -223,13 +228,20 @@ def assign_roles(match: Match, sentence: Sentence, analyses: Sequence[frozenset[
     return src, tgt, why_src, why_tgt
 
 
-def _location(norms: Sequence[str], mentions: Sequence[Mention], table: ActorTable) -> str | None:
-    """The country the sentence happens in: a country or city named as a place (في بغداد),
-    else the first country or city mentioned."""
+def _location(sentence: Sentence, match: Match, mentions: Sequence[Mention], table: ActorTable) -> Mention | None:
+    """Where the event happened: the country or city named as a place (في بغداد) nearest to the
+    trigger, preferring its own clause; else the nearest country or city mentioned at all."""
+    norms, clauses = sentence.norms, sentence.clauses
     countries = [m for m in mentions if m.code[:3] in table.countries and m.kind != AGENT]
-    placed = [m for m in countries if _as_place(m, norms).kind == PLACE]
-    chosen = (placed or countries or [None])[0]
-    return chosen.code[:3] if chosen else None
+    if not countries:
+        return None
+    clause = clauses[match.trigger_start]
+
+    def rank(m: Mention) -> tuple:
+        distance = max(m.start - match.trigger_end, match.trigger_start - m.end, 0)
+        return (_as_place(m, norms).kind != PLACE, clauses[m.start] != clause, distance)
+
+    return min(countries, key=rank)
 
 
 def _localise(code: str | None, where: str | None, table: ActorTable | None) -> str | None:
@@ -245,11 +257,12 @@ def make_event(text: str, sentence: Sentence, match: Match, analyses: Sequence[f
                analyse: Callable[[str], frozenset[int]], table: ActorTable | None = None) -> Event:
     """Build the event for a (non-negated) match."""
     src, tgt, why_src, why_tgt = assign_roles(match, sentence, analyses, mentions, reporting, analyse)
-    where = _location(sentence.norms, mentions, table) if table is not None else None
+    place = _location(sentence, match, mentions, table) if table is not None else None
+    where = place.code[:3] if place else None
     source = _localise(src.code if src else None, where, table)
     target = _localise(tgt.code if tgt else None, where, table)
-    if where and target is None and match.rule.code[:2] in LOCATED_TARGETS:
-        target, why_tgt = where, "no target named: the country where it happened"
+    if place and tgt is None and match.rule.code[:2] in LOCATED_TARGETS:
+        tgt, target, why_tgt = place, where, "no target named: the country where it happened"
     spans = sentence.spans
     start = spans[match.trigger_start][0]
     end = spans[match.trigger_end - 1][1]
