@@ -160,9 +160,15 @@ def find_matches(anchored: Sequence[tuple[int, tuple[Pattern, ...]]], clauses: S
             lo, hi = bisect_left(clauses, c), bisect_right(clauses, c)
             known = contexts[c] = (_Context(analyses, lo, hi, starts, ends), frozenset().union(*analyses[lo:hi]))
         ctx, lexemes = known
+        lo, hi = ctx.lo, ctx.hi
         for pat in patterns:
-            # A word the pattern always needs is missing from the clause: no need to try.
+            # A word the pattern always needs is missing from the clause, or the words right
+            # next to the anchor do not fit: no need to start the interpreter.
             if pat.required and any(map(lexemes.isdisjoint, pat.required)):
+                continue
+            if pat.after is not None and (pos + 1 >= hi or pat.after.isdisjoint(analyses[pos + 1])):
+                continue
+            if pat.before is not None and (pos - 1 < lo or pat.before.isdisjoint(analyses[pos - 1])):
                 continue
             m = _verify(pat, pos, ctx)
             if m is not None:

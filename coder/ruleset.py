@@ -21,7 +21,7 @@ from .actors import ACTOR, ADJECTIVE, AGENT, METONYM, ActorEntry, ActorTable
 from .errors import Finding, RuleSetError
 from .lexicon import Lexicon
 from .patterns import syntax
-from .patterns.compile import Compiler, Program, UnknownSet, choose_anchor, first_ids, reverse, walk_words
+from .patterns.compile import ALT, WORD, Compiler, Program, UnknownSet, choose_anchor, first_ids, reverse, walk_words
 from .text.normalize import normalize
 from .yamlsource import LocDict, LocList, LocStr, YamlError, load
 
@@ -81,6 +81,8 @@ class Pattern:
     verbal: bool
     required: tuple[frozenset[int], ...] = ()  # other steps that are always present: one of each set must occur
     verbs: frozenset[int] = frozenset()  # the verb lexemes of the pattern: a trigger starting with one is verbal
+    after: frozenset[int] | None = None  # what the token after the anchor must be, when fixed
+    before: frozenset[int] | None = None  # what the token before the anchor must be, when fixed
     line: int = 0
     column: int = 0
 
@@ -349,6 +351,8 @@ class _Loader:
             anchor=first_ids(program[anchor]) or frozenset(),
             required=tuple(ids for i, s in enumerate(program) if i != anchor and (ids := first_ids(s)) is not None),
             verbs=self._verbs_of(program),
+            after=_fixed(program[anchor + 1]) if anchor + 1 < len(program) and program[anchor][0] == WORD else None,
+            before=program[anchor - 1][1] if anchor > 0 and program[anchor - 1][0] == WORD else None,
             verbal=_leads_with_verb(seq, self.set_nodes),
             line=getattr(text, "line", 0),
             column=text.content_column() if isinstance(text, LocStr) else 0,
@@ -443,6 +447,15 @@ class _Loader:
         if not inflect:
             return tuple(self.lexicon.name(w) for w in words)
         return tuple(self.lexicon.noun(w, construct=agent) for w in words)
+
+
+def _fixed(step) -> frozenset[int] | None:
+    """The lexemes the token matched by `step` must have, if the step is one required token."""
+    if step[0] == WORD:
+        return step[1]
+    if step[0] == ALT:
+        return step[2]
+    return None
 
 
 def _opt(value) -> str | None:
