@@ -60,11 +60,11 @@ class Lexicon:
             forms = forms - clash
         table.update(dict.fromkeys(forms, packed))
 
-    def noun(self, word: str, construct: bool = False) -> int:
+    def noun(self, word: str, construct: bool = False, article: bool = True) -> int:
         """The lexeme of a noun or adjective. Written with the article, it requires the article.
         With `construct`, it also takes the construct plural in ي (agent nouns: مسلحي)."""
         tag = "+" if construct else ""
-        if word.startswith(_ARTICLE) and len(word) > len(_ARTICLE) + 1:
+        if article and word.startswith(_ARTICLE) and len(word) > len(_ARTICLE) + 1:
             lid, new = self._new(("def" + tag, word))
             if new:
                 self._add_forms(lid, Kind.DEF, noun_parts(word[len(_ARTICLE):], construct))
@@ -74,10 +74,10 @@ class Lexicon:
             self._add_forms(lid, Kind.NOUN, noun_parts(word, construct))
         return lid
 
-    def name(self, word: str) -> int:
+    def name(self, word: str, article: bool = True) -> int:
         """The lexeme of a word of a proper name: clitics only, no inflection (مصر never
         matches مصراتة, عدن never عدنان)."""
-        if word.startswith(_ARTICLE) and len(word) > len(_ARTICLE) + 1:
+        if article and word.startswith(_ARTICLE) and len(word) > len(_ARTICLE) + 1:
             lid, new = self._new(("def-name", word))
             if new:
                 self._add_forms(lid, Kind.DEF, ({word[len(_ARTICLE):]}, set()))

@@ -18,7 +18,7 @@ Matches on separate tokens are all kept.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -67,46 +67,62 @@ class _Context:
 Result = tuple[int, tuple, int, int]  # next position, slot bindings, outermost word position, words
 
 
+def _done(pos: int, binds: tuple, edge: int, words: int) -> Result:
+    return pos, binds, edge, words
+
+
 def _run(prog: Program, k: int, pos: int, step: int, ctx: _Context, binds: tuple, edge: int,
-         words: int) -> Iterator[Result]:
-    """Match prog[k:] from token `pos`, moving by `step` (+1 rightwards, -1 leftwards)."""
+         words: int, cont: Callable[[int, tuple, int, int], Result | None] = _done) -> Result | None:
+    """Match prog[k:] from token `pos`, moving by `step` (+1 rightwards, -1 leftwards), then
+    `cont`; return the first way that succeeds, or None.
+
+    Written in continuation-passing style, the search tries choices in the same order a
+    backtracking generator would (alternatives in order, an optional part before its absence,
+    shorter gaps first), but stops at the first success without building generators.
+    """
     n = len(prog)
     lo, hi, analyses = ctx.lo, ctx.hi, ctx.analyses
     while k < n and prog[k][0] == WORD:  # runs of plain words need no backtracking
         if not lo <= pos < hi or prog[k][1].isdisjoint(analyses[pos]):
-            return
+            return None
         edge = pos
         words += 1
         pos += step
         k += 1
     if k == n:
-        yield pos, binds, edge, words
-        return
-    state = (id(prog), k, pos)
-    dead = ctx.dead
-    if state in dead:
-        return
-    found = False
+        return cont(pos, binds, edge, words)
+    top = cont is _done  # only then does failing here depend on nothing but (prog, k, pos)
+    if top:
+        state = (id(prog), k, pos)
+        if state in ctx.dead:
+            return None
     op = prog[k]
     kind, arg = op[0], op[1]
+    result = None
     if kind == ALT:
         first = op[2]
-        if first is None or (ctx.lo <= pos < ctx.hi and not first.isdisjoint(ctx.analyses[pos])):
-            for branch in arg:
-                for p, b, e, w in _run(branch, 0, pos, step, ctx, binds, edge, words):
-                    for result in _run(prog, k + 1, p, step, ctx, b, e, w):
-                        found = True
-                        yield result
+        if first is None or (lo <= pos < hi and not first.isdisjoint(analyses[pos])):
+            here = analyses[pos] if lo <= pos < hi else frozenset()
+
+            def then(p: int, b: tuple, e: int, w: int) -> Result | None:
+                return _run(prog, k + 1, p, step, ctx, b, e, w, cont)
+
+            for branch, bfirst in zip(arg, op[3], strict=True):
+                if bfirst is not None and bfirst.isdisjoint(here):
+                    continue
+                result = _run(branch, 0, pos, step, ctx, binds, edge, words, then)
+                if result is not None:
+                    break
     elif kind == OPT:
         first = op[2]
-        if first is None or (ctx.lo <= pos < ctx.hi and not first.isdisjoint(ctx.analyses[pos])):
-            for p, b, e, w in _run(arg, 0, pos, step, ctx, binds, edge, words):
-                for result in _run(prog, k + 1, p, step, ctx, b, e, w):
-                    found = True
-                    yield result
-        for result in _run(prog, k + 1, pos, step, ctx, binds, edge, words):
-            found = True
-            yield result
+        if first is None or (lo <= pos < hi and not first.isdisjoint(analyses[pos])):
+
+            def then(p: int, b: tuple, e: int, w: int) -> Result | None:
+                return _run(prog, k + 1, p, step, ctx, b, e, w, cont)
+
+            result = _run(arg, 0, pos, step, ctx, binds, edge, words, then)
+        if result is None:
+            result = _run(prog, k + 1, pos, step, ctx, binds, edge, words, cont)
     elif kind == GAP:
         # where the gap may end, the next step must be able to start: test its first words here
         # instead of starting the interpreter at every position
@@ -118,19 +134,20 @@ def _run(prog: Program, k: int, pos: int, step: int, ctx: _Context, binds: tuple
                 break
             if first is not None and (not lo <= p < hi or first.isdisjoint(analyses[p])):
                 continue
-            for result in _run(prog, k + 1, p, step, ctx, binds, edge, words):
-                found = True
-                yield result
+            result = _run(prog, k + 1, p, step, ctx, binds, edge, words, cont)
+            if result is not None:
+                break
     elif kind == SLOT:
         table = ctx.starts if step > 0 else ctx.ends
         for mention in table.get(pos, ()):
-            if mention.start >= ctx.lo and mention.end <= ctx.hi:
+            if mention.start >= lo and mention.end <= hi:
                 nxt = mention.end if step > 0 else mention.start - 1
-                for result in _run(prog, k + 1, nxt, step, ctx, binds + ((arg, mention),), edge, words):
-                    found = True
-                    yield result
-    if not found:
-        dead.add(state)
+                result = _run(prog, k + 1, nxt, step, ctx, binds + ((arg, mention),), edge, words, cont)
+                if result is not None:
+                    break
+    if result is None and top:
+        ctx.dead.add(state)
+    return result
 
 
 def candidates(index: dict[int, tuple[Pattern, ...]], lexemes: frozenset[int]) -> tuple[Pattern, ...]:
@@ -177,11 +194,15 @@ def find_matches(anchored: Sequence[tuple[int, tuple[Pattern, ...]]], clauses: S
 
 
 def _verify(pat: Pattern, pos: int, ctx: _Context) -> Match | None:
-    for end, fbinds, last, fwords in _run(pat.forward, 0, pos, 1, ctx, (), pos, 0):
-        for start, bbinds, first, bwords in _run(pat.backward, 0, pos - 1, -1, ctx, (), pos, 0):
-            return Match(pat, start + 1, end, first, last + 1, fwords + bwords, bbinds[::-1] + fbinds)
+    fwd = _run(pat.forward, 0, pos, 1, ctx, (), pos, 0)
+    if fwd is None:
         return None
-    return None
+    bwd = _run(pat.backward, 0, pos - 1, -1, ctx, (), pos, 0)
+    if bwd is None:
+        return None
+    end, fbinds, last, fwords = fwd
+    start, bbinds, first, bwords = bwd
+    return Match(pat, start + 1, end, first, last + 1, fwords + bwords, bbinds[::-1] + fbinds)
 
 
 def _rank(m: Match) -> tuple:

@@ -440,13 +440,15 @@ class _Loader:
         if not isinstance(name, str) or not name.strip():
             self.at(path, name, "a name must be a non-empty string")
             return None
-        words = [normalize(w) for w in name.split()]
+        raw = name.split()
+        words = [normalize(w) for w in raw]
         if not all(words):
             self.at(path, name, f"'{name}' has a word that is empty once diacritics are removed")
             return None
+        article = [syntax.has_article_form(w) for w in raw]
         if not inflect:
-            return tuple(self.lexicon.name(w) for w in words)
-        return tuple(self.lexicon.noun(w, construct=agent) for w in words)
+            return tuple(self.lexicon.name(w, a) for w, a in zip(words, article, strict=True))
+        return tuple(self.lexicon.noun(w, construct=agent, article=a) for w, a in zip(words, article, strict=True))
 
 
 def _fixed(step) -> frozenset[int] | None:

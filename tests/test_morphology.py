@@ -117,3 +117,12 @@ def test_forms_are_finite_and_contain_base():
     assert "قتل" in verb_forms("قتل")
     assert "عمليه" in noun_forms("عمليه")
     assert len(verb_forms("اعتقل")) < 2000
+
+
+def test_hamza_alef_lam_is_not_the_article(lex):
+    from coder.patterns.syntax import parse
+
+    word = parse("آلاف").items[0]
+    lid = lex.noun(word.text, article=word.article)
+    for token in ["آلاف", "الآلاف", "وآلاف", "بآلاف"]:
+        assert matches(lex, lid, token), token

@@ -3,7 +3,7 @@
 A matcher program is a tuple of steps, each a small tuple whose first item says what it is:
 
     (WORD, ids)               the token must be a form of one of these lexemes
-    (ALT, branches, first)    one of several programs
+    (ALT, branches, first, firsts)  one of several programs (firsts: each branch's first words)
     (OPT, program, first)     a program that may be skipped
     (GAP, n)           skip 0..n tokens
     (SLOT, role)       an actor mention, bound to role
@@ -52,7 +52,7 @@ class Compiler:
     def step(self, node: Node) -> Step:
         lex = self.lexicon
         if isinstance(node, Word):
-            return (WORD, frozenset((lex.noun(node.text),)))
+            return (WORD, frozenset((lex.noun(node.text, article=node.article),)))
         if isinstance(node, Verb):
             return (WORD, frozenset((lex.verb(node.past, node.present),)))
         if isinstance(node, Exact):
@@ -99,7 +99,8 @@ class Compiler:
 
 def _alt(branches: tuple[Program, ...]) -> Step:
     step = (ALT, branches, None)
-    return (ALT, branches, first_ids(step))
+    # each branch with the words it must start with (None: it may start with anything)
+    return (ALT, branches, first_ids(step), tuple(_first_of_program(b) for b in branches))
 
 
 def _opt(program: Program) -> Step:
@@ -160,15 +161,15 @@ def choose_anchor(program: Program, is_common: Callable[[int], bool] = lambda li
 
     Every match contains its anchor, so looking up the lexemes of each token in an index of
     anchors finds every candidate without trying the other rules. The anchor should be rare in
-    text: a step with no common word (see language.COMMON_WORDS) beats one with, a single word
-    beats an alternative, fewer words beat more, and earlier beats later.
+    text: a step with fewer common words (see language.COMMON_WORDS) wins, then a single word
+    over an alternative, fewer words over more, and earlier over later.
     """
     best, best_score = None, None
     for i, step in enumerate(program):
         ids = first_ids(step)
         if ids is None:
             continue
-        score = (any(is_common(lid) for lid in ids), step[0] != WORD, len(ids), i)
+        score = (sum(map(is_common, ids)), step[0] != WORD, len(ids), i)
         if best_score is None or score < best_score:
             best, best_score = i, score
     return best

@@ -8,7 +8,7 @@ position.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -24,9 +24,11 @@ ROLES = ("source", "target")
 
 @dataclass(frozen=True, slots=True)
 class Word:
-    """A noun or adjective (`اعتقال`), matched with clitics and inflection."""
+    """A noun or adjective (`اعتقال`), matched with clitics and inflection. `article` is False
+    for a word whose ال is not the article once normalised (آلاف → الاف)."""
 
     text: str
+    article: bool = field(default=True, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +114,11 @@ def _single_token(raw: str, column: int) -> str:
     return norm
 
 
+def has_article_form(raw: str) -> bool:
+    """Whether a word's leading ال may be the article: not when it was written آل/أل/إل."""
+    return raw.lstrip("\u0640")[:1] not in ("آ", "أ", "إ")
+
+
 class _ToNodes(lark.Transformer):
     """Parse tree -> nodes. Terminal positions give columns for error messages."""
 
@@ -138,7 +145,7 @@ class _ToNodes(lark.Transformer):
 
     def word(self, items):
         tok = items[0]
-        return Word(_single_token(str(tok), tok.column))
+        return Word(_single_token(str(tok), tok.column), has_article_form(str(tok)))
 
     def verb(self, items):
         tok = items[0]
