@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
-from .io import BadRecord, Record
+from .io import BadRecord, Record, render
 from .pipeline import Coder
 
 CHUNK = 200  # records per task sent to a worker
@@ -37,13 +37,14 @@ class Summary:
         return (f"{self.read} records read, {self.with_events} with events, {self.events} events, "
                 f"{self.failed} failed")
 
-    def add(self, rec: Record | BadRecord, rows: list[dict]) -> None:
+    def add(self, rec: Record | BadRecord, rows: int) -> None:
+        """Count one record with its number of event rows."""
         self.read += 1
         if isinstance(rec, BadRecord):
             self.failed += 1
         elif rows:
             self.with_events += 1
-            self.events += len(rows)
+            self.events += rows
 
 
 def code_one(coder: Coder, rec: Record | BadRecord) -> tuple[Record | BadRecord, list[dict]]:
@@ -62,34 +63,46 @@ def code_records(coder: Coder, records: Iterable[Record | BadRecord], summary: S
     """Code each record in this process; yield it with its event rows, updating `summary`."""
     for rec in records:
         rec, rows = code_one(coder, rec)
-        summary.add(rec, rows)
+        summary.add(rec, len(rows))
         yield rec, rows
 
 
 # -- several processes ------------------------------------------------------------------------------
 
 _WORKER_CODER: Coder | None = None
+_WORKER_FORMAT = "jsonl"
 
 
-def _init_worker(rule_paths: list[str] | None) -> None:
-    global _WORKER_CODER
+def _init_worker(rule_paths: list[str] | None, fmt: str) -> None:
+    global _WORKER_CODER, _WORKER_FORMAT
+    _WORKER_FORMAT = fmt
     if _WORKER_CODER is None:  # with fork, the parent's coder is already here
         from .ruleset import load_ruleset
 
         _WORKER_CODER = Coder(load_ruleset(rule_paths))
 
 
-def _code_chunk(chunk: list[Record | BadRecord]) -> list[tuple[Record | BadRecord, list[dict]]]:
+def _code_chunk(chunk: list[Record | BadRecord]) -> list[tuple[Record | BadRecord, int, str]]:
     assert _WORKER_CODER is not None
-    return [code_one(_WORKER_CODER, rec) for rec in chunk]
+    out = []
+    for rec in chunk:
+        rec, rows = code_one(_WORKER_CODER, rec)
+        out.append((rec, len(rows), render(rows, _WORKER_FORMAT) if rows else ""))
+    return out
 
 
-def code_records_parallel(coder: Coder, rule_paths: list[Path] | None, records: Iterable[Record | BadRecord],
-                          summary: Summary, workers: int) -> Iterator[tuple[Record | BadRecord, list[dict]]]:
-    """As `code_records`, spread over `workers` processes, results in input order."""
+def code_rendered(coder: Coder, rule_paths: list[Path] | None, records: Iterable[Record | BadRecord],
+                  summary: Summary, workers: int, fmt: str) -> Iterator[tuple[Record | BadRecord, str]]:
+    """Code records into output text in format `fmt`, in input order, with `workers` processes.
+
+    Each worker renders its own rows, so the writing process only joins text; the output is the
+    same byte for byte whatever the number of workers."""
     global _WORKER_CODER
     if workers <= 1:
-        yield from code_records(coder, records, summary)
+        for rec in records:
+            rec, rows = code_one(coder, rec)
+            summary.add(rec, len(rows))
+            yield rec, render(rows, fmt) if rows else ""
         return
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
@@ -97,7 +110,7 @@ def code_records_parallel(coder: Coder, rule_paths: list[Path] | None, records: 
     paths = None if rule_paths is None else [str(p) for p in rule_paths]
     it = iter(records)
     pending: deque = deque()
-    with ctx.Pool(workers, initializer=_init_worker, initargs=(paths,)) as pool:
+    with ctx.Pool(workers, initializer=_init_worker, initargs=(paths, fmt)) as pool:
         try:
             while True:
                 while len(pending) < workers * IN_FLIGHT:
@@ -107,9 +120,9 @@ def code_records_parallel(coder: Coder, rule_paths: list[Path] | None, records: 
                     pending.append(pool.apply_async(_code_chunk, (chunk,)))
                 if not pending:
                     break
-                for rec, rows in pending.popleft().get():
-                    summary.add(rec, rows)
-                    yield rec, rows
+                for rec, n, text in pending.popleft().get():
+                    summary.add(rec, n)
+                    yield rec, text
         finally:
             _WORKER_CODER = None
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from . import __version__, cameo
 from .authoring import coverage, lint, run_examples, scaffold, stats
-from .batch import Summary, code_records_parallel, default_workers
+from .batch import Summary, code_rendered, default_workers
 from .errors import RuleSetError
 from .io import INPUT_FORMATS, OUTPUT_FORMATS, BadRecord, Fields, InputError, Writer, read_records
 from .pipeline import Coder
@@ -184,14 +184,14 @@ def _code(args) -> int:
     with Writer(args.output, args.output_format) as writer, _progress(args.inputs, show) as advance:
         for path in args.inputs:
             records = read_records(path, args.input_format, fields, advance)
-            for rec, rows in code_records_parallel(coder, paths, records, summary, workers):
+            for rec, text in code_rendered(coder, paths, records, summary, workers, writer.fmt):
                 if isinstance(rec, BadRecord):
                     if bad_shown < MAX_REPORTED_BAD:
                         _err(f"{rec.source or path}:{rec.line}: {rec.reason}" if not rec.source
                              else rec.message())
                     bad_shown += 1
-                elif rows:
-                    writer.write(rows)
+                elif text:
+                    writer.write_text(text)
     if bad_shown > MAX_REPORTED_BAD:
         _err(f"... and {bad_shown - MAX_REPORTED_BAD} more bad records")
     if not args.quiet:

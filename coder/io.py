@@ -201,6 +201,19 @@ def _text(name: str, lines) -> Iterator[Record | BadRecord]:
             yield Record(str(number), text, None, number)
 
 
+def render(rows: list[dict], fmt: str) -> str:
+    """Event rows as output text (no header): JSON lines, or CSV/TSV lines in FIELDS order.
+
+    Rendering is separate from writing so that worker processes can render their own rows and
+    the writing process only joins text, with output identical either way."""
+    if fmt == "jsonl":
+        return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    buf = io.StringIO()
+    csv.DictWriter(buf, fieldnames=FIELDS, extrasaction="ignore", delimiter="," if fmt == "csv" else "\t",
+                   lineterminator="\n").writerows(rows)
+    return buf.getvalue()
+
+
 class Writer:
     """Writes event rows as JSONL (one object per line), CSV or TSV with a fixed header."""
 
@@ -222,20 +235,16 @@ class Writer:
                 raise InputError(f"cannot write {path}: {e.strerror or e}") from None
             self._stream = io.TextIOWrapper(raw, encoding="utf-8", newline="")
             self._owned = True
-        self._csv = None
         if fmt != "jsonl":
-            self._csv = csv.DictWriter(self._stream, fieldnames=FIELDS, extrasaction="ignore",
-                                       delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
-            self._csv.writeheader()
+            csv.DictWriter(self._stream, fieldnames=FIELDS, delimiter="," if fmt == "csv" else "\t",
+                           lineterminator="\n").writeheader()
 
     def write(self, rows: Iterable[dict]) -> None:
-        if self._csv is not None:
-            self._csv.writerows(rows)
-            return
-        write = self._stream.write
-        for row in rows:
-            write(json.dumps(row, ensure_ascii=False))
-            write("\n")
+        self._stream.write(render(list(rows), self.fmt))
+
+    def write_text(self, text: str) -> None:
+        """Write rows already rendered with `render` in this writer's format."""
+        self._stream.write(text)
 
     def close(self) -> None:
         if self._owned:
