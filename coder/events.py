@@ -51,6 +51,7 @@ class Event:
     target_text: str | None
     why_source: str
     why_target: str
+    source_mention: Mention | None = None  # for the next event of the sentence (shared subjects)
 
     def record(self, record_id, date: str | None) -> dict:
         """The output record (see docs/output.md); field order is stable."""
@@ -139,8 +140,10 @@ def _counted(norms: Sequence[str], at: int) -> bool:
 
 def assign_roles(match: Match, sentence: Sentence, analyses: Sequence[frozenset[int]],
                  mentions: Sequence[Mention], reporting: frozenset[int],
-                 analyse: Callable[[str], frozenset[int]]):
-    """(source, target, why_source, why_target) for a match.
+                 analyse: Callable[[str], frozenset[int]], previous: Mention | None = None):
+    """(source, target, why_source, why_target) for a match. `previous` is the source of the
+    sentence's previous event: a verb joined by و/ف with no subject of its own shares it
+    (نفذت قوات التحالف إنزالاً واعتقلت قيادياً).
 
     Slots win. Otherwise, within the trigger's clause: a target introduced by a preposition
     (على، ضد، بحق) after the trigger; for a passive (تم + verbal noun, or a verb written with
@@ -225,6 +228,8 @@ def assign_roles(match: Match, sentence: Sentence, analyses: Sequence[frozenset[
             src, why_src = genitive, "genitive of the verbal noun, whose target has a preposition"
         if src is None and before and ts - before[-1].end <= NOMINAL_SOURCE_REACH and not reports(before[-1]):
             src, why_src = before[-1], "actor before the verbal noun"
+    if src is None and verbal and previous is not None and _conjoined(norms[ts], analyses[ts], analyse):
+        src, why_src = previous, "subject of the verb before (joined by و/ف)"
     return src, tgt, why_src, why_tgt
 
 
@@ -254,9 +259,10 @@ def _localise(code: str | None, where: str | None, table: ActorTable | None) -> 
 
 def make_event(text: str, sentence: Sentence, match: Match, analyses: Sequence[frozenset[int]],
                mentions: Sequence[Mention], reporting: frozenset[int],
-               analyse: Callable[[str], frozenset[int]], table: ActorTable | None = None) -> Event:
+               analyse: Callable[[str], frozenset[int]], table: ActorTable | None = None,
+               previous: Mention | None = None) -> Event:
     """Build the event for a (non-negated) match."""
-    src, tgt, why_src, why_tgt = assign_roles(match, sentence, analyses, mentions, reporting, analyse)
+    src, tgt, why_src, why_tgt = assign_roles(match, sentence, analyses, mentions, reporting, analyse, previous)
     place = _location(sentence, match, mentions, table) if table is not None else None
     where = place.code[:3] if place else None
     source = _localise(src.code if src else None, where, table)
@@ -282,5 +288,6 @@ def make_event(text: str, sentence: Sentence, match: Match, analyses: Sequence[f
         source_text=span(src),
         target_text=span(tgt),
         why_source=why_src,
+        source_mention=src,
         why_target=why_tgt,
     )

@@ -88,10 +88,13 @@ class Coder:
                 live.append(m)
         kept = select(live) if live else []
         events = []
+        previous = None
         for m in kept:
             if m.rule.code != NO_EVENT:
-                events.append(make_event(text, sentence, m, analyses, mentions, rs.reporting, self._analyse,
-                                         rs.actors))
+                event = make_event(text, sentence, m, analyses, mentions, rs.reporting, self._analyse, rs.actors,
+                                   previous)
+                previous = event.source_mention or previous
+                events.append(event)
         return SentenceAnalysis(sentence, analyses, tuple(mentions), tuple(matches), tuple(kept),
                                 tuple(negated), tuple(events))
 

@@ -215,3 +215,8 @@ def test_a_negated_match_does_not_hide_another(tmp_path):
     """)
     c = Coder(load_ruleset([path], use_cache=False))
     assert [e.code for e in c.code_text("قالت إنها لن تنسحب من المدينة")] == ["1246"]
+
+
+def test_conjoined_verb_shares_the_subject(mini):
+    evs = events(mini, "اعتقلت الشرطة العراقية رجلا وقتلت آخر")
+    assert [(e.code, e.source) for e in evs] == [("173", "IRQCOP"), ("190", "IRQCOP")]
