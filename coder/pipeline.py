@@ -39,31 +39,27 @@ class Coder:
         self._anchored_cache: dict[frozenset[int], tuple] = {}
         self._starting_cache: dict[frozenset[int], tuple] = {}
 
-    def _anchored(self, analyses: tuple[frozenset[int], ...]) -> list:
-        """(position, patterns anchored there) for every token that anchors some pattern."""
+    @staticmethod
+    def _per_position(analyses: tuple[frozenset[int], ...], cache: dict, compute) -> list:
+        """(position, compute(analysis)) for every token whose analysis gives something, with
+        compute's answer cached per analysis (one frozenset object per token type)."""
         out = []
-        cache = self._anchored_cache
         for pos, lexemes in enumerate(analyses):
             if lexemes:
-                pats = cache.get(lexemes)
-                if pats is None:
-                    pats = cache[lexemes] = candidates(self.ruleset.index, lexemes)
-                if pats:
-                    out.append((pos, pats))
+                found = cache.get(lexemes)
+                if found is None:
+                    found = cache[lexemes] = compute(lexemes)
+                if found:
+                    out.append((pos, found))
         return out
+
+    def _anchored(self, analyses: tuple[frozenset[int], ...]) -> list:
+        """(position, patterns anchored there) for every token that anchors some pattern."""
+        return self._per_position(analyses, self._anchored_cache, lambda ls: candidates(self.ruleset.index, ls))
 
     def _starting(self, analyses: tuple[frozenset[int], ...]) -> list:
         """(position, actor names that may start there) for every such token."""
-        out = []
-        cache = self._starting_cache
-        for pos, lexemes in enumerate(analyses):
-            if lexemes:
-                names = cache.get(lexemes)
-                if names is None:
-                    names = cache[lexemes] = phrases_starting(self.ruleset.actors, lexemes)
-                if names:
-                    out.append((pos, names))
-        return out
+        return self._per_position(analyses, self._starting_cache, lambda ls: phrases_starting(self.ruleset.actors, ls))
 
     def analyse_sentence(self, text: str, sentence: Sentence, date: str | None = None,
                          complete: bool = True) -> SentenceAnalysis | None:
