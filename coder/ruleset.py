@@ -323,10 +323,13 @@ class _Loader:
         walk_words(program, lambda ids: found.update(i for i in ids if self.lexicon.keys[i][0] == "verb"))
         return frozenset(found)
 
-    def _is_common(self, lid: int) -> bool:
+    def _is_common(self, lid: int) -> int:
+        """How common a lexeme's word is in news: 0, 1 (common), or 20 (a particle or preposition)."""
         key = self.lexicon.keys[lid]
         word = key[1][2:] if key[0].startswith("def") else key[1]
-        return word in language.COMMON_WORDS or key[1] in language.COMMON_WORDS
+        if word in language.VERY_COMMON_WORDS or key[1] in language.VERY_COMMON_WORDS:
+            return 20
+        return int(word in language.COMMON_WORDS or key[1] in language.COMMON_WORDS)
 
     def _pattern(self, path: str, text, rule: Rule, compiler: Compiler, number: int) -> Pattern | None:
         seq = self._parse(path, text)

@@ -156,13 +156,14 @@ def _first_of_program(program: Program) -> frozenset[int] | None:
     return None  # every step optional: the program may match nothing
 
 
-def choose_anchor(program: Program, is_common: Callable[[int], bool] = lambda lid: False) -> int | None:
+def choose_anchor(program: Program, is_common: Callable[[int], int] = lambda lid: 0) -> int | None:
     """Index of the step the index is keyed on: the most selective step that is always present.
 
     Every match contains its anchor, so looking up the lexemes of each token in an index of
     anchors finds every candidate without trying the other rules. The anchor should be rare in
-    text: a step with fewer common words (see language.COMMON_WORDS) wins, then a single word
-    over an alternative, fewer words over more, and earlier over later.
+    text: the step whose words are least common wins (language.COMMON_WORDS count 1 each, the
+    particles and prepositions of VERY_COMMON_WORDS 20), then a single word over an
+    alternative, fewer words over more, and earlier over later.
     """
     best, best_score = None, None
     for i, step in enumerate(program):
