@@ -33,6 +33,7 @@ LOCATED_TARGETS = ("18", "19", "20")  # violence with no named target: the count
 SUBJECTIVE_GENITIVE = ("14",)  # roots whose verbal nouns take their doer as genitive (مظاهرة الطلاب)
 COUNTED_VICTIMS = ("17", "18", "19", "20")  # roots where قتل/اعتقل 12 ... counts the victims
 PREP_REACH = 8  # how far after the trigger a preposition may introduce the target
+DEMAND_REACH = 15  # how far after a protest its demand's addressee may stand
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +187,10 @@ def assign_roles(match: Match, sentence: Sentence, analyses: Sequence[frozenset[
         src, why_src = doer, f"doer after '{norms[doer.start - 1]}'"
         after = [m for m in after if m is not doer]
     prep = next((m for m in after if m.start - te <= PREP_REACH and introduced(m)), None)
+    if prep is None and tgt is None and match.rule.code[:2] in SUBJECTIVE_GENITIVE:
+        # a protest's target is whom its demand addresses, in the next clause too
+        prep = next((_as_place(m, norms) for m in mentions if te <= m.start <= te + DEMAND_REACH
+                     and m is not src and norms[m.start - 1] in language.DEMAND_WORDS), None)
     if tgt is None and prep is not None:
         tgt, why_tgt = prep, f"introduced by a preposition ({norms[prep.start - 1] if prep.start > te else ''})"
         after = [m for m in after if m is not prep]

@@ -58,7 +58,13 @@ VERY_COMMON_WORDS = frozenset(normalize(w) for w in """
 """.split())  # noqa: SIM905 - a word list reads best as text
 
 # Prepositions that introduce the target of an action: شن غارات على مواقع داعش، حملة ضد المعارضة.
-TARGET_PREPOSITIONS = frozenset(normalize(w) for w in ("على", "ضد", "بحق", "تجاه", "وعلى", "علي"))
+TARGET_PREPOSITIONS = frozenset(normalize(w) for w in (
+    "على", "ضد", "بحق", "تجاه", "وعلى", "علي",
+))
+# Whom a protest's demand addresses, often after a comma: تظاهروا أمس، مطالبين الحكومة بالاستقالة.
+DEMAND_WORDS = frozenset(normalize(w) for w in (
+    "مطالبين", "مطالبا", "مطالبة", "تطالب", "يطالبون", "يطالب", "للمطالبة", "مطالبون", "وطالبوا", "وطالب",
+))
 # Auxiliaries of the passive with a verbal noun: تم اعتقال، جرى تفكيك.
 PASSIVE_AUXILIARIES = frozenset(normalize(w) for w in ("تم", "وتم", "يتم", "ويتم", "تمت", "وتمت", "جرى", "وجرى",
                                                       "يجري", "ويجري", "سيتم"))

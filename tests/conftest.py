@@ -71,6 +71,8 @@ agents:
     names: [مسلح]
   - code: CVL
     names: [مدني, متظاهر]
+  - code: GOV
+    names: [حكومة]
 """
 
 

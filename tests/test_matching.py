@@ -220,3 +220,8 @@ def test_a_negated_match_does_not_hide_another(tmp_path):
 def test_conjoined_verb_shares_the_subject(mini):
     evs = events(mini, "اعتقلت الشرطة العراقية رجلا وقتلت آخر")
     assert [(e.code, e.source) for e in evs] == [("173", "IRQCOP"), ("190", "IRQCOP")]
+
+
+def test_a_protest_targets_whom_its_demand_addresses(mini):
+    e = events(mini, "وتجمع مئات المتظاهرين أمام السفارة، مطالبين الحكومة السورية بالرحيل")[0]
+    assert (e.source, e.target) == ("SYRCVL", "SYRGOV")
