@@ -174,9 +174,13 @@ def assign_roles(match: Match, sentence: Sentence, analyses: Sequence[frozenset[
 
     # Patterns often span their subject (دبابات روسية فتحت النار) or the victims they count
     # (قتل ثلاثة مسلحين في ضربة): an actor inside the trigger after a number is a victim,
-    # otherwise the doer.
-    for m in (m for m in near if m.start >= ts and m.end <= te and m.kind != PLACE):
-        if m.start > ts and _counted(norms, m.start - 1):
+    # otherwise the doer, and so is one after an auxiliary of doing (قام عدد من الجنود بقتل).
+    doing = norms[ts].lstrip("وف") in language.DOING_AUXILIARIES
+    for m in (m for m in near if m.start < te and m.end > ts and m.kind != PLACE):
+        if m.start < ts:  # a subject the trigger starts inside of (مسلحين مجهولين اغتالوا)
+            if src is None:
+                src, why_src = m, "actor overlapping the start of the trigger"
+        elif m.start > ts and not doing and _counted(norms, m.start - 1):
             if tgt is None:
                 tgt, why_tgt = m, "counted inside the trigger (the victims)"
         elif src is None:

@@ -89,3 +89,8 @@ LOCATIVES = frozenset(normalize(w) for w in (
 # Words after which an actor is the doer of a passive or nominal event: من قبل الشرطة، على أيدي
 # مسلحين، على يد الجيش، برصاص القوات.
 AGENTIVE = frozenset(normalize(w) for w in ("قبل", "ايدي", "يد", "برصاص", "بنيران", "بقصف"))
+
+# Auxiliaries of doing: قام الجنود بقتل، أقدم مسلح على طعن. Who follows them is the doer.
+DOING_AUXILIARIES = frozenset(normalize(w) for w in (
+    "قام", "قامت", "قاموا", "يقوم", "تقوم", "يقومون", "أقدم", "أقدمت", "أقدموا", "يقدم", "تقدم",
+))

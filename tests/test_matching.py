@@ -225,3 +225,21 @@ def test_conjoined_verb_shares_the_subject(mini):
 def test_a_protest_targets_whom_its_demand_addresses(mini):
     e = events(mini, "وتجمع مئات المتظاهرين أمام السفارة، مطالبين الحكومة السورية بالرحيل")[0]
     assert (e.source, e.target) == ("SYRCVL", "SYRGOV")
+
+
+def test_subjects_spanned_by_the_trigger(tmp_path):
+    from coder import Coder, load_ruleset
+    from tests.conftest import MINI_ACTORS, write_rules
+
+    write_rules(tmp_path, "actors.yaml", MINI_ACTORS)
+    write_rules(tmp_path, "r.yaml", """
+        rules:
+          - id: kill_done
+            code: "190"
+            patterns: ["قام~ ..6 قتل", "مجهولين قتل~"]
+    """)
+    c = Coder(load_ruleset([tmp_path], use_cache=False))
+    e = c.code_text("قام عدد من جنود الجيش العراقي بقتل مدنيين")[0]
+    assert e.source == "IRQMIL"  # after an auxiliary of doing: the doer, though counted
+    e = c.code_text("مسلح مجهولين قتلوا مدنيين")[0]
+    assert e.source is not None
