@@ -201,12 +201,16 @@ def assign_roles(match: Match, sentence: Sentence, analyses: Sequence[frozenset[
     passive = (ts > 0 and norms[ts - 1] in language.PASSIVE_AUXILIARIES) or (
         (match.pattern.verbal or not analyses[ts].isdisjoint(match.pattern.verbs)) and (
             _passive_verb(sentence, ts) or (
-            match.rule.code[:2] in COUNTED_VICTIMS and _counted(norms, te))))
+            match.rule.code[:2] in COUNTED_VICTIMS and (_counted(norms, te) or _counted(norms, ts + 1)))))
+    before = [m for m in before if m.kind != PLACE]  # a place never acts
     if passive:
         if tgt is None and after and after[0].start - te <= OBJECT_REACH:
             tgt, why_tgt = after[0], "subject of a passive"
+        counted_only = not (ts > 0 and norms[ts - 1] in language.PASSIVE_AUXILIARIES) \
+            and not _passive_verb(sentence, ts)
+        if counted_only and src is None and before and before[-1].end == ts and not reports(before[-1]):
+            src, why_src = before[-1], "subject right before the verb (its object is counted)"
         return src, tgt, why_src, why_tgt
-    before = [m for m in before if m.kind != PLACE]  # a place never acts
     verbal = match.pattern.verbal or not analyses[ts].isdisjoint(match.pattern.verbs)
     if verbal:
         after_actors = [m for m in after if m.kind != PLACE]
@@ -276,7 +280,7 @@ def make_event(text: str, sentence: Sentence, match: Match, analyses: Sequence[f
     where = place.code[:3] if place else None
     source = _localise(src.code if src else None, where, table)
     target = _localise(tgt.code if tgt else None, where, table)
-    if place and tgt is None and match.rule.code[:2] in LOCATED_TARGETS:
+    if place and tgt is None and place is not src and match.rule.code[:2] in LOCATED_TARGETS:
         tgt, target, why_tgt = place, where, "no target named: the country where it happened"
     spans = sentence.spans
     start = spans[match.trigger_start][0]

@@ -243,3 +243,10 @@ def test_subjects_spanned_by_the_trigger(tmp_path):
     assert e.source == "IRQMIL"  # after an auxiliary of doing: the doer, though counted
     e = c.code_text("مسلح مجهولين قتلوا مدنيين")[0]
     assert e.source is not None
+
+
+def test_counted_object_after_the_verb(mini):
+    e = events(mini, "قتل ثلاثة جنود أمريكيين")[0]
+    assert (e.source, e.target) == (None, "USAMIL")
+    e = events(mini, "الشرطة قتلت ثلاثة مسلحين")[0]
+    assert (e.source, e.target) == ("COP", "REB")
