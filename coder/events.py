@@ -193,8 +193,9 @@ def assign_roles(match: Match, sentence: Sentence, analyses: Sequence[frozenset[
     prep = next((m for m in after if m.start - te <= PREP_REACH and introduced(m)), None)
     if prep is None and tgt is None and match.rule.code[:2] in SUBJECTIVE_GENITIVE:
         # a protest's target is whom its demand addresses, in the next clause too
-        prep = next((_as_place(m, norms) for m in mentions if te <= m.start <= te + DEMAND_REACH
-                     and m is not src and norms[m.start - 1] in language.DEMAND_WORDS), None)
+        prep = next((_as_place(m, norms) for m in mentions if te <= m.start <= te + DEMAND_REACH and m is not src
+                     and any(norms[j] in language.DEMAND_WORDS for j in range(max(te, m.start - 3), m.start))),
+                    None)
     if tgt is None and prep is not None:
         tgt, why_tgt = prep, f"introduced by a preposition ({norms[prep.start - 1] if prep.start > te else ''})"
         after = [m for m in after if m is not prep]

@@ -64,6 +64,8 @@ TARGET_PREPOSITIONS = frozenset(normalize(w) for w in (
 # Whom a protest's demand addresses, often after a comma: تظاهروا أمس، مطالبين الحكومة بالاستقالة.
 DEMAND_WORDS = frozenset(normalize(w) for w in (
     "مطالبين", "مطالبا", "مطالبة", "تطالب", "يطالبون", "يطالب", "للمطالبة", "مطالبون", "وطالبوا", "وطالب",
+    # and whom it is against or in front of: احتجاجا على قرار الحكومة، أمام مقر البرلمان
+    "احتجاجا", "للاحتجاج", "تنديدا", "منددين", "ضد", "أمام", "امام", "برحيل", "باستقالة", "بإسقاط",
 ))
 # Auxiliaries of the passive with a verbal noun: تم اعتقال، جرى تفكيك.
 PASSIVE_AUXILIARIES = frozenset(normalize(w) for w in ("تم", "وتم", "يتم", "ويتم", "تمت", "وتمت", "جرى", "وجرى",
