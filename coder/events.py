@@ -33,6 +33,7 @@ LOCATED_TARGETS = ("18", "19", "20")  # violence with no named target: the count
 SUBJECTIVE_GENITIVE = ("14",)  # roots whose verbal nouns take their doer as genitive (مظاهرة الطلاب)
 COUNTED_VICTIMS = ("17", "18", "19", "20")  # roots where قتل/اعتقل 12 ... counts the victims
 PREP_REACH = 8  # how far after the trigger a preposition may introduce the target
+VICTIM_REACH = 20  # how far after an act of violence its victims may be named
 DEMAND_REACH = 15  # how far after a protest its demand's addressee may stand
 
 
@@ -242,6 +243,13 @@ def assign_roles(match: Match, sentence: Sentence, analyses: Sequence[frozenset[
             src, why_src = genitive, "genitive of the verbal noun, whose target has a preposition"
         if src is None and before and ts - before[-1].end <= NOMINAL_SOURCE_REACH and not reports(before[-1]):
             src, why_src = before[-1], "actor before the verbal noun"
+    if tgt is None and match.rule.code[:2] in COUNTED_VICTIMS:
+        # the victims, named after the act in the same sentence: ...، مما أدى إلى مقتل عشرة أشخاص
+        victim = next((m for m in mentions if te <= m.start <= te + VICTIM_REACH and m is not src and m.kind != PLACE
+                       and any(norms[j] in language.VICTIM_MARKERS for j in range(max(te, m.start - 3), m.start))),
+                      None)
+        if victim is not None:
+            tgt, why_tgt = _as_place(victim, norms), f"victims named after '{norms[victim.start - 1]}'"
     if src is None and verbal and previous is not None and _conjoined(norms[ts], analyses[ts], analyse):
         src, why_src = previous, "subject of the verb before (joined by و/ف)"
     return src, tgt, why_src, why_tgt

@@ -96,3 +96,9 @@ AGENTIVE = frozenset(normalize(w) for w in ("قبل", "ايدي", "يد", "بر�
 DOING_AUXILIARIES = frozenset(normalize(w) for w in (
     "قام", "قامت", "قاموا", "يقوم", "تقوم", "يقومون", "أقدم", "أقدمت", "أقدموا", "يقدم", "تقدم",
 ))
+
+# Words that name the victims of violence, often in a later clause: ...، مما أدى إلى مقتل عشرة أشخاص.
+VICTIM_MARKERS = frozenset(normalize(w) for w in (
+    "مقتل", "بمقتل", "ومقتل", "قتل", "وقتل", "إصابة", "وإصابة", "بإصابة", "جرح", "وجرح", "مصرع", "استشهاد",
+    "إصابات", "وإصابات", "قتلى", "جرحى", "أصيب", "وأصيب", "أصيبوا",
+))

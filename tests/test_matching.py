@@ -250,3 +250,8 @@ def test_counted_object_after_the_verb(mini):
     assert (e.source, e.target) == (None, "USAMIL")
     e = events(mini, "الشرطة قتلت ثلاثة مسلحين")[0]
     assert (e.source, e.target) == ("COP", "REB")
+
+
+def test_victims_named_after_the_act(mini):
+    e = events(mini, "شنت الطائرات غارات على القرية، مما أدى إلى مقتل عشرة مدنيين")[0]
+    assert (e.code, e.target) == ("195", "CVL")
