@@ -148,7 +148,7 @@ def stats(ruleset: RuleSet) -> dict:
     return {
         "rules": len(ruleset.rules),
         "blocking_rules": sum(r.code == NO_EVENT for r in ruleset.rules),
-        "patterns": len(ruleset.patterns),
+        "patterns": sum(len(r.patterns) for r in ruleset.rules),
         "sets": len(ruleset.sets),
         "actor_names": ruleset.actors.size,
         "roots": {k: {**v, "codes": sorted(v["codes"])} for k, v in roots.items()},

@@ -321,7 +321,8 @@ def _rules(args) -> int:
         for f in found:
             print(f.format())
         errors = sum(f.severity == "error" for f in found)
-        print(f"{len(files)} files, {len(ruleset.rules)} rules, {len(ruleset.patterns)} patterns, "
+        patterns = sum(len(r.patterns) for r in ruleset.rules)
+        print(f"{len(files)} files, {len(ruleset.rules)} rules, {patterns} patterns, "
               f"{ruleset.actors.size} actor names: {errors} errors, {len(found) - errors} warnings")
         return 1 if errors else 0
     rules = [r for r in ruleset.rules if Path(r.path).resolve() in focus]

@@ -232,9 +232,7 @@ class _Loader:
                 continue
             rules.append(rule)
             for text in doc.get("patterns") or ():
-                pat = self._pattern(path, text, rule, compiler, len(patterns))
-                if pat is not None:
-                    patterns.append(pat)
+                patterns.extend(self._pattern(path, text, rule, compiler, len(patterns)))
         actors = self._actors()
         negators = frozenset(
             [self.lexicon.verb(p, pr) for p, pr in language.DENIAL_VERBS]
@@ -331,20 +329,46 @@ class _Loader:
             return 20
         return int(word in language.COMMON_WORDS or key[1] in language.COMMON_WORDS)
 
-    def _pattern(self, path: str, text, rule: Rule, compiler: Compiler, number: int) -> Pattern | None:
+    def _anchor_cost(self, program: Program) -> int | None:
+        anchor = choose_anchor(program, self._is_common)
+        return None if anchor is None else sum(map(self._is_common, first_ids(program[anchor]) or ()))
+
+    def _split(self, program: Program, depth: int = 0) -> list[Program]:
+        """One program, or several that together match the same texts but anchor on rarer words.
+
+        A pattern whose only fixed step is a common word (أن) while a rarer word hides inside an
+        alternative that may start with a slot or a gap (`({source} هدد~ | هدد~ {source}) أن`) is
+        split into one program per branch of that alternative, each with the rarer word at top level.
+        """
+        cost = self._anchor_cost(program)
+        if depth >= 2 or (cost is not None and cost == 0):
+            return [program]
+        for i, step in enumerate(program):
+            if step[0] != ALT or step[2] is not None or len(step[1]) > 8:
+                continue
+            variants = [program[:i] + branch + program[i + 1:] for branch in step[1]]
+            costs = [self._anchor_cost(v) for v in variants]
+            if all(c is not None and (cost is None or c < cost) for c in costs):
+                return [q for v in variants for q in self._split(v, depth + 1)]
+        return [program]
+
+    def _pattern(self, path: str, text, rule: Rule, compiler: Compiler, number: int) -> list[Pattern]:
         seq = self._parse(path, text)
         if seq is None:
-            return None
+            return []
         try:
             program = compiler.program(seq)
         except UnknownSet as e:
             self._pattern_error(path, text, e.ref.column, e.why)
-            return None
-        anchor = choose_anchor(program, self._is_common)
-        if anchor is None:
+            return []
+        if choose_anchor(program, self._is_common) is None:
             self._pattern_error(path, text, 1, "a pattern needs at least one word that is always present "
                                                "(not only optional parts, gaps and slots)")
-            return None
+            return []
+        return [self._compiled(program, seq, text, rule, number + k) for k, program in enumerate(self._split(program))]
+
+    def _compiled(self, program: Program, seq: syntax.Seq, text, rule: Rule, number: int) -> Pattern:
+        anchor = choose_anchor(program, self._is_common)
         return Pattern(
             number=number,
             rule=rule,
