@@ -22,6 +22,7 @@ from .pipeline import Coder
 
 CHUNK = 200  # records per task sent to a worker
 IN_FLIGHT = 3  # chunks queued per worker
+WARM_UP = 2000  # records coded in the main process before the workers start
 
 
 @dataclass
@@ -98,17 +99,19 @@ def code_rendered(coder: Coder, rule_paths: list[Path] | None, records: Iterable
     Each worker renders its own rows, so the writing process only joins text; the output is the
     same byte for byte whatever the number of workers."""
     global _WORKER_CODER
+    it = iter(records)
+    # The first records are coded here: that fills the per-token caches once, before the
+    # workers are forked with a copy of them, instead of once in every worker.
+    for rec in it if workers <= 1 else islice(it, WARM_UP):
+        rec, rows = code_one(coder, rec)
+        summary.add(rec, len(rows))
+        yield rec, render(rows, fmt) if rows else ""
     if workers <= 1:
-        for rec in records:
-            rec, rows = code_one(coder, rec)
-            summary.add(rec, len(rows))
-            yield rec, render(rows, fmt) if rows else ""
         return
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     _WORKER_CODER = coder if ctx.get_start_method() == "fork" else None
     paths = None if rule_paths is None else [str(p) for p in rule_paths]
-    it = iter(records)
     pending: deque = deque()
     with ctx.Pool(workers, initializer=_init_worker, initargs=(paths, fmt)) as pool:
         try:
