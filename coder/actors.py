@@ -157,7 +157,13 @@ def _merge(a: Mention, b: Mention, member: bool = False) -> Mention | None:
 
 
 def _compose(raw: list[Mention], clauses: Sequence[int], norms: Sequence[str]) -> list[Mention]:
-    """Merge runs of mentions of one actor: agent + country, title + person, agent + التابعة ل + body."""
+    """Merge runs of mentions of one actor: agent + country, title + person, then agent + التابعة ل
+    + body and agent + في/من + body. Adjacent mentions are merged first, so that the body of
+    `طائرة تابعة للقوات الأمريكية` is USAMIL before the aircraft joins it."""
+    return _merge_runs(_merge_runs(raw, clauses, norms, linked=False), clauses, norms, linked=True)
+
+
+def _merge_runs(raw: list[Mention], clauses: Sequence[int], norms: Sequence[str], linked: bool) -> list[Mention]:
     out: list[Mention] = []
     i = 0
     while i < len(raw):
@@ -168,8 +174,8 @@ def _compose(raw: list[Mention], clauses: Sequence[int], norms: Sequence[str]) -
             gap = nxt.start - m.end
             if clauses[nxt.start] != clauses[m.start]:
                 break
-            member = gap == 1 and m.kind == AGENT and norms[m.end] in language.MEMBERSHIP
-            if not (gap == 0 or member or (gap == 1 and norms[m.end] in AFFILIATION)):
+            member = linked and gap == 1 and m.kind == AGENT and norms[m.end] in language.MEMBERSHIP
+            if not (gap == 0 or member or (linked and gap == 1 and norms[m.end] in AFFILIATION)):
                 break
             merged = _merge(m, nxt, member)
             if merged is None:

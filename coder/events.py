@@ -186,8 +186,11 @@ def assign_roles(match: Match, sentence: Sentence, analyses: Sequence[frozenset[
                 tgt, why_tgt = m, "counted inside the trigger (the victims)"
         elif src is None:
             src, why_src = m, "actor inside the trigger"
-    doer = next((m for m in after if m.start - te <= PREP_REACH and m.kind != PLACE
-                 and norms[m.start - 1] in language.AGENTIVE), None)
+    def agentive(m: Mention) -> bool:  # من قبل الشرطة، من قبل عدة ضباط
+        return norms[m.start - 1] in language.AGENTIVE or (
+            m.start >= 2 and _counted(norms, m.start - 1) and norms[m.start - 2] in language.AGENTIVE)
+
+    doer = next((m for m in after if m.start - te <= PREP_REACH and m.kind != PLACE and agentive(m)), None)
     if src is None and doer is not None:  # تعرضوا للضرب من قبل قوات الدرك، خطف على أيدي مسلحين
         src, why_src = doer, f"doer after '{norms[doer.start - 1]}'"
         after = [m for m in after if m is not doer]

@@ -255,3 +255,16 @@ def test_counted_object_after_the_verb(mini):
 def test_victims_named_after_the_act(mini):
     e = events(mini, "شنت الطائرات غارات على القرية، مما أدى إلى مقتل عشرة مدنيين")[0]
     assert (e.code, e.target) == ("195", "CVL")
+
+
+def test_affiliation_after_the_body_is_composed(tmp_path):
+    from coder import Coder, load_ruleset
+    from tests.conftest import MINI_ACTORS, write_rules
+
+    write_rules(tmp_path, "actors.yaml", MINI_ACTORS + "  - code: MIL\n    names: [طائرة]\n")
+    write_rules(tmp_path, "r.yaml", 'rules:\n  - id: strike\n    code: "195"\n    patterns: ["قصف~"]\n')
+    c = Coder(load_ruleset([tmp_path], use_cache=False))
+    e = c.code_text("قصفت طائرة تابعة للقوات الأمريكية القرية")[0]
+    assert e.source == "USAMIL"
+    e = c.code_text("تم قصف القرية من قبل عدة جنود سوريين")[0]
+    assert e.source == "SYRMIL"
