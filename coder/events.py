@@ -147,12 +147,11 @@ def assign_roles(match: Match, sentence: Sentence, analyses: Sequence[frozenset[
     sentence's previous event: a verb joined by و/ف with no subject of its own shares it
     (نفذت قوات التحالف إنزالاً واعتقلت قيادياً).
 
-    Slots win. Otherwise, within the trigger's clause: a target introduced by a preposition
-    (على، ضد، بحق) after the trigger; for a passive (تم + verbal noun, or a verb written with
-    the passive damma) no source and the first actor after it as target; for a verb, the
-    subject right before it (SVO) or right after it (VSO), the next actor as object; for a
-    verbal noun, its genitive as target and the nearest actor before it as source. The subject
-    of a reporting verb is never the source.
+    The steps, in order, are those of docs/actors.md ("Source and target"): slots; actors
+    inside the trigger; doers after من قبل/على أيدي; targets after على/ضد/بحق (a protest's
+    addressee); passives; verbs (SVO, VSO, object) or verbal nouns (nationality adjective,
+    genitive, actor before); victims named later; a subject shared with the previous verb.
+    Reporting frames and places never give the source.
     """
     bound = dict(match.slots)
     src, tgt = bound.get("source"), bound.get("target")
@@ -186,6 +185,7 @@ def assign_roles(match: Match, sentence: Sentence, analyses: Sequence[frozenset[
                 tgt, why_tgt = m, "counted inside the trigger (the victims)"
         elif src is None:
             src, why_src = m, "actor inside the trigger"
+
     def agentive(m: Mention) -> bool:  # من قبل الشرطة، من قبل عدة ضباط
         return norms[m.start - 1] in language.AGENTIVE or (
             m.start >= 2 and _counted(norms, m.start - 1) and norms[m.start - 2] in language.AGENTIVE)
@@ -203,10 +203,10 @@ def assign_roles(match: Match, sentence: Sentence, analyses: Sequence[frozenset[
     if tgt is None and prep is not None:
         tgt, why_tgt = prep, f"introduced by a preposition ({norms[prep.start - 1] if prep.start > te else ''})"
         after = [m for m in after if m is not prep]
-    passive = (ts > 0 and norms[ts - 1] in language.PASSIVE_AUXILIARIES) or (
-        (match.pattern.verbal or not analyses[ts].isdisjoint(match.pattern.verbs)) and (
-            _passive_verb(sentence, ts) or (
-            match.rule.code[:2] in COUNTED_VICTIMS and (_counted(norms, te) or _counted(norms, ts + 1)))))
+    verbal = match.pattern.verbal or not analyses[ts].isdisjoint(match.pattern.verbs)
+    passive = (ts > 0 and norms[ts - 1] in language.PASSIVE_AUXILIARIES) or (verbal and (
+        _passive_verb(sentence, ts)
+        or (match.rule.code[:2] in COUNTED_VICTIMS and (_counted(norms, te) or _counted(norms, ts + 1)))))
     before = [m for m in before if m.kind != PLACE]  # a place never acts
     if passive:
         if tgt is None and after and after[0].start - te <= OBJECT_REACH:
@@ -216,7 +216,6 @@ def assign_roles(match: Match, sentence: Sentence, analyses: Sequence[frozenset[
         if counted_only and src is None and before and before[-1].end == ts and not reports(before[-1]):
             src, why_src = before[-1], "subject right before the verb (its object is counted)"
         return src, tgt, why_src, why_tgt
-    verbal = match.pattern.verbal or not analyses[ts].isdisjoint(match.pattern.verbs)
     if verbal:
         after_actors = [m for m in after if m.kind != PLACE]
         if src is None and before and before[-1].end == ts and not reports(before[-1]) \
