@@ -145,13 +145,3 @@ class Lexicon:
         if key[0] == "exact":
             return "=" + key[1]
         return key[1]
-
-    def forms_of(self, lid: int) -> set[str]:
-        """Every surface form (without proclitics) of a lexeme; used by authoring tools and tests."""
-        def has(hit) -> bool:
-            return any(p >> 3 == lid for p in (hit if isinstance(hit, tuple) else (hit,)))
-
-        pronouns = NOUN_PRONOUNS if self.keys[lid][0] != "verb" else [p for p in OBJECT_PRONOUNS if p]
-        return ({f for f, hit in self._forms.items() if has(hit)}
-                | {h + p for h, hit in self._hosts.items() if has(hit) for p in pronouns}
-                | {t for t, ids in self._exact.items() if lid in ids})

@@ -13,7 +13,6 @@ original text), so offsets never depend on it.
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
 
 # Characters removed outright: tashkeel and Quranic marks, the superscript alef, tatweel,
 # bidi controls and zero-width characters.
@@ -49,12 +48,6 @@ def normalize(text: str) -> str:
     if text.isascii():
         return text.lower()
     return unicodedata.normalize("NFKC", text).translate(_TABLE).lower()
-
-
-@lru_cache(maxsize=1 << 18)
-def normalize_token(token: str) -> str:
-    """`normalize` for a single token, memoised: news text repeats its words constantly."""
-    return normalize(token)
 
 
 def strip_marks(text: str) -> str:
