@@ -26,6 +26,7 @@ class ActorEntry:
     codes: tuple[tuple[str, str | None, str | None], ...]
     path: str = ""
     line: int = 0
+    counted: bool = False  # an actor only after a number (15 مسلحا), an adjective elsewhere (هجوما مسلحا)
 
     def code_on(self, date: str | None) -> str:
         """The code in force on `date` (ISO, `until` exclusive); without a date the latest range."""
@@ -122,11 +123,23 @@ def find_mentions(starting: Sequence[tuple[int, tuple]], analyses: Sequence[froz
             if node.children and nxt < n and clauses[nxt] == clause:
                 children = node.children
                 stack.extend((children[lid], depth + 1) for lid in analyses[nxt] if lid in children)
+        if best is not None and best[1].counted and not counted(norms, pos - 1):
+            best = None
         if best is not None:
             size, entry = best[0][0], best[1]
             raw.append(Mention(pos, pos + size, _entry_code(entry, date), entry.kind, (entry.name,)))
             taken = pos + size
     return _compose(raw, clauses, norms)
+
+
+def counted(norms: Sequence[str], at: int) -> bool:
+    """A number or a word of quantity at `at` (قتل 12 شخصا، مقتل عدد من): what follows is counted."""
+    if not 0 <= at < len(norms):
+        return False
+    word = norms[at]
+    if word == "من" and at > 0:  # عدد من المدنيين، عشرات من الجنود
+        word = norms[at - 1]
+    return word[0].isdigit() or word in language.QUANTITY_WORDS
 
 
 def _entry_code(entry: ActorEntry, date: str | None) -> str:
@@ -148,7 +161,8 @@ def _merge(a: Mention, b: Mention, member: bool = False) -> Mention | None:
         return Mention(a.start, b.end, code, ACTOR, a.names + b.names)
     if a.kind == AGENT and b.kind != AGENT:  # القوات + الأمريكية, الشرطة + العراقية
         base = b.code[:-3] if b.kind == METONYM and b.code.endswith("GOV") else b.code  # جامعة دمشق: SYR, not SYRGOV
-        code = base if base.endswith(a.code) else base + a.code
+        # رجال + شرطة عراقيون: a word for people before an actor with its role adds nothing
+        code = base if base.endswith(a.code) or (a.code == "CVL" and len(base) > 3) else base + a.code
     elif a.kind != AGENT and b.kind != AGENT and b.code.startswith(a.code):  # الرئيس السوري + بشار الأسد
         code = b.code  # the second as specific or more: one actor named twice
     else:

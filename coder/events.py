@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from . import cameo, language
-from .actors import ADJECTIVE, AGENT, METONYM, PLACE, ActorTable, Mention
+from .actors import ADJECTIVE, AGENT, METONYM, PLACE, ActorTable, Mention, counted
 from .match import Match
 from .text.normalize import normalize
 from .text.segment import Sentence
@@ -29,6 +29,7 @@ SVO_REACH = 3
 OBJECT_REACH = 6
 GENITIVE_REACH = 2
 NOMINAL_SOURCE_REACH = 6
+MILITARY_ROOTS = ("19",)  # conventional military force: a nationality adjective names the country's forces
 LOCATED_TARGETS = ("18", "19", "20")  # violence with no named target: the country it struck
 SUBJECTIVE_GENITIVE = ("14",)  # roots whose verbal nouns take their doer as genitive (مظاهرة الطلاب)
 COUNTED_VICTIMS = ("17", "18", "19", "20")  # roots where قتل/اعتقل 12 ... counts the victims
@@ -130,14 +131,30 @@ def _as_place(m: Mention, norms: Sequence[str]) -> Mention:
     return replace(m, code=code, kind=PLACE)
 
 
-def _counted(norms: Sequence[str], at: int) -> bool:
-    """A number or a word of quantity at `at` (قتل 12 شخصا، مقتل عدد من): the victims are counted."""
-    if not 0 <= at < len(norms):
-        return False
-    word = norms[at]
-    if word == "من" and at > 0:  # عدد من المدنيين، عشرات من الجنود
-        word = norms[at - 1]
-    return word[0].isdigit() or word in language.QUANTITY_WORDS
+CASUALTY_MARKER_REACH = 6  # how far before its victims a word like مقتل may stand (مقتل 13 معظمهم من أفراد الشرطة)
+
+
+def casualties(norms: Sequence[str], mentions: Sequence[Mention]) -> list[Mention]:
+    """The mentions a casualty report names as hit: after a victim word with no other actor
+    between (مقتل جندي أفغاني، إصابة عشرة بينهم ثلاثة من رجال الشرطة), or before a casualty verb
+    that has no actor after it (جنديا أميركيا قتل، أربعة من حراس الأمن قتلوا). In a report of an
+    attack these are its targets, and never its doers."""
+    found = []
+    for m in mentions:
+        if _as_place(m, norms).kind == PLACE:
+            continue
+        lo = max(0, m.start - CASUALTY_MARKER_REACH)
+        marker = next((j for j in range(m.start - 1, lo - 1, -1) if norms[j] in language.VICTIM_MARKERS), None)
+        if marker is not None and not any(marker < o.start and o.end <= m.start for o in mentions):
+            found.append(m)
+            continue
+        verb = norms[m.end] if m.end < len(norms) else ""
+        follower = norms[m.end + 1] if m.end + 1 < len(norms) else ""
+        if verb in language.CASUALTY_VERBS or (
+                verb in language.AMBIGUOUS_CASUALTY_VERBS and follower in language.CASUALTY_FOLLOWERS
+                or verb in language.AMBIGUOUS_CASUALTY_VERBS and m.end + 1 == len(norms)):
+            found.append(m)
+    return found
 
 
 def assign_roles(match: Match, sentence: Sentence, analyses: Sequence[frozenset[int]],
@@ -160,7 +177,12 @@ def assign_roles(match: Match, sentence: Sentence, analyses: Sequence[frozenset[
     ts, te = match.trigger_start, match.trigger_end
     clauses, norms = sentence.clauses, sentence.norms
     clause = clauses[ts]
-    near = [_as_place(m, norms) for m in mentions if clauses[m.start] == clause and m is not src and m is not tgt]
+    violent = match.rule.code[:2] in COUNTED_VICTIMS
+    hit = casualties(norms, mentions) if violent else []
+    victims = {(m.start, m.end) for m in hit}
+    claimant, why_claim = _claimant(norms, mentions, tgt) if violent else (None, "")
+    near = [_as_place(m, norms) for m in mentions if clauses[m.start] == clause and m is not src and m is not tgt
+            and m is not claimant]
     after = [m for m in near if m.start >= te]
     before = [m for m in near if m.end <= ts]
 
@@ -169,26 +191,31 @@ def assign_roles(match: Match, sentence: Sentence, analyses: Sequence[frozenset[
         return (left >= 0 and not reporting.isdisjoint(analyses[left])) or \
             (m.end < len(norms) and not reporting.isdisjoint(analyses[m.end]))
 
-    def introduced(m: Mention) -> bool:
-        return any(norms[j] in language.TARGET_PREPOSITIONS for j in range(max(te, m.start - 3), m.start))
+    def introduced(m: Mention, since: int = te) -> bool:
+        return any(norms[j] in language.TARGET_PREPOSITIONS for j in range(max(since, m.start - 3), m.start))
 
     # Patterns often span their subject (دبابات روسية فتحت النار) or the victims they count
     # (قتل ثلاثة مسلحين في ضربة): an actor inside the trigger after a number is a victim,
     # otherwise the doer, and so is one after an auxiliary of doing (قام عدد من الجنود بقتل).
     doing = norms[ts].lstrip("وف") in language.DOING_AUXILIARIES
+
+    def agentive(m: Mention) -> bool:  # من قبل الشرطة، من قبل عدة ضباط
+        return norms[m.start - 1] in language.AGENTIVE or (
+            m.start >= 2 and counted(norms, m.start - 1) and norms[m.start - 2] in language.AGENTIVE)
+
     for m in (m for m in near if m.start < te and m.end > ts and m.kind != PLACE):
         if m.start < ts:  # a subject the trigger starts inside of (مسلحين مجهولين اغتالوا)
             if src is None:
                 src, why_src = m, "actor overlapping the start of the trigger"
-        elif m.start > ts and not doing and _counted(norms, m.start - 1):
-            if tgt is None:
-                tgt, why_tgt = m, "counted inside the trigger (the victims)"
+        elif agentive(m):  # خطف على يد عشرة مسلحين
+            if src is None:
+                src, why_src = m, f"doer after '{norms[m.start - 1]}' inside the trigger"
+        elif m.start > ts and (introduced(m, ts + 1) or not doing and counted(norms, m.start - 1)):
+            if tgt is None:  # اعتدت على المصلين; قتل ثلاثة مسلحين في ضربة
+                tgt, why_tgt = m, "introduced by a preposition inside the trigger" if introduced(m, ts + 1) \
+                    else "counted inside the trigger (the victims)"
         elif src is None:
             src, why_src = m, "actor inside the trigger"
-
-    def agentive(m: Mention) -> bool:  # من قبل الشرطة، من قبل عدة ضباط
-        return norms[m.start - 1] in language.AGENTIVE or (
-            m.start >= 2 and _counted(norms, m.start - 1) and norms[m.start - 2] in language.AGENTIVE)
 
     doer = next((m for m in after if m.start - te <= PREP_REACH and m.kind != PLACE and agentive(m)), None)
     if src is None and doer is not None:  # تعرضوا للضرب من قبل قوات الدرك، خطف على أيدي مسلحين
@@ -206,8 +233,9 @@ def assign_roles(match: Match, sentence: Sentence, analyses: Sequence[frozenset[
     verbal = match.pattern.verbal or not analyses[ts].isdisjoint(match.pattern.verbs)
     passive = (ts > 0 and norms[ts - 1] in language.PASSIVE_AUXILIARIES) or (verbal and (
         _passive_verb(sentence, ts)
-        or (match.rule.code[:2] in COUNTED_VICTIMS and (_counted(norms, te) or _counted(norms, ts + 1)))))
-    before = [m for m in before if m.kind != PLACE]  # a place never acts
+        or (match.rule.code[:2] in COUNTED_VICTIMS and (counted(norms, te) or counted(norms, ts + 1)))))
+    # a place never acts, and neither do the victims of a casualty report
+    before = [m for m in before if m.kind != PLACE and (m.start, m.end) not in victims]
     if passive:
         if tgt is None and after and after[0].start - te <= OBJECT_REACH:
             tgt, why_tgt = after[0], "subject of a passive"
@@ -215,8 +243,7 @@ def assign_roles(match: Match, sentence: Sentence, analyses: Sequence[frozenset[
             and not _passive_verb(sentence, ts)
         if counted_only and src is None and before and before[-1].end == ts and not reports(before[-1]):
             src, why_src = before[-1], "subject right before the verb (its object is counted)"
-        return src, tgt, why_src, why_tgt
-    if verbal:
+    elif verbal:
         after_actors = [m for m in after if m.kind != PLACE]
         if src is None and before and before[-1].end == ts and not reports(before[-1]) \
                 and not _conjoined(norms[ts], analyses[ts], analyse):
@@ -230,7 +257,7 @@ def assign_roles(match: Match, sentence: Sentence, analyses: Sequence[frozenset[
             if rest and rest[0].start - te <= OBJECT_REACH:
                 tgt, why_tgt = rest[0], "object after the verb"
     else:
-        genitive = after[0] if after and after[0].start - te <= GENITIVE_REACH else None
+        genitive = after[0] if after and after[0].start - te <= GENITIVE_REACH and after[0].kind != PLACE else None
         if genitive is not None and genitive.kind == ADJECTIVE and genitive.start == te:
             # غارة أمريكية، ضربة جوية إسرائيلية: the nationality of the act is its doer
             if src is None:
@@ -245,16 +272,31 @@ def assign_roles(match: Match, sentence: Sentence, analyses: Sequence[frozenset[
             src, why_src = genitive, "genitive of the verbal noun, whose target has a preposition"
         if src is None and before and ts - before[-1].end <= NOMINAL_SOURCE_REACH and not reports(before[-1]):
             src, why_src = before[-1], "actor before the verbal noun"
-    if tgt is None and match.rule.code[:2] in COUNTED_VICTIMS:
-        # the victims, named after the act in the same sentence: ...، مما أدى إلى مقتل عشرة أشخاص
-        victim = next((m for m in mentions if te <= m.start <= te + VICTIM_REACH and m is not src and m.kind != PLACE
-                       and any(norms[j] in language.VICTIM_MARKERS for j in range(max(te, m.start - 3), m.start))),
-                      None)
+    if tgt is None and violent:
+        # the victims of a casualty report in the same sentence: ...، مما أدى إلى مقتل عشرة أشخاص;
+        # جنديا أميركيا قتل وأصيب 10 آخرون في هجوم انتحاري. Those after the act come first.
+        later = [m for m in hit if te <= m.start <= te + VICTIM_REACH and m is not src]
+        earlier = [m for m in hit if m.end <= ts and m is not src]
+        victim = later[0] if later else (earlier[-1] if earlier else None)
         if victim is not None:
-            tgt, why_tgt = _as_place(victim, norms), f"victims named after '{norms[victim.start - 1]}'"
-    if src is None and verbal and previous is not None and _conjoined(norms[ts], analyses[ts], analyse):
+            tgt, why_tgt = victim, "victims of the casualty report" + (" after it" if later else " before it")
+    if src is None and verbal and not passive and previous is not None and _conjoined(norms[ts], analyses[ts], analyse):
         src, why_src = previous, "subject of the verb before (joined by و/ف)"
+    if claimant is not None and (src is None or src.kind == AGENT):  # named by its claim over a bare bomber
+        src, why_src = claimant, why_claim
     return src, tgt, why_src, why_tgt
+
+
+def _claimant(norms: Sequence[str], mentions: Sequence[Mention], tgt: Mention | None) -> tuple[Mention | None, str]:
+    """Who claims the attack, anywhere in the sentence: the actor before مسؤوليتها (أعلنت حركة
+    طالبان مسؤوليتها عن الهجوم) or right after تبنى (وقد تبناه تنظيم القاعدة)."""
+    for m in mentions:
+        if m is tgt or _as_place(m, norms).kind == PLACE:
+            continue
+        if any(norms[j] in language.CLAIMS for j in range(m.end, min(m.end + 3, len(norms)))) \
+                or (m.start > 0 and norms[m.start - 1] in language.CLAIM_VERBS):
+            return m, "claimed the attack"
+    return None, ""
 
 
 def _location(sentence: Sentence, match: Match, mentions: Sequence[Mention], table: ActorTable) -> Mention | None:
@@ -281,6 +323,24 @@ def _localise(code: str | None, where: str | None, table: ActorTable | None) -> 
     return where + code
 
 
+POSSESSIVES = ("هما", "هم", "ها", "ه")
+
+
+def _owner(norms: Sequence[str], m: Mention | None, mentions: Sequence[Mention],
+           table: ActorTable | None) -> str | None:
+    """The country of a bare role written with a possessive pronoun (أعلن الجيش الأميركي مقتل أحد
+    جنوده، قالت الحكومة إن قواتها): that of the nearest actor before it with a country."""
+    if m is None or table is None or m.code not in table.roles:
+        return None
+    last = norms[m.end - 1]
+    name = normalize(m.names[-1].split()[-1])
+    if not any(last.endswith(p) and not name.endswith(p) for p in POSSESSIVES):
+        return None
+    owner = next((o for o in reversed(mentions) if o.end <= m.start and o.code[:3] in table.countries
+                  and _as_place(o, norms).kind != PLACE), None)
+    return owner.code[:3] if owner else None
+
+
 def make_event(text: str, sentence: Sentence, match: Match, analyses: Sequence[frozenset[int]],
                mentions: Sequence[Mention], reporting: frozenset[int],
                analyse: Callable[[str], frozenset[int]], table: ActorTable | None = None,
@@ -289,8 +349,11 @@ def make_event(text: str, sentence: Sentence, match: Match, analyses: Sequence[f
     src, tgt, why_src, why_tgt = assign_roles(match, sentence, analyses, mentions, reporting, analyse, previous)
     place = _location(sentence, match, mentions, table) if table is not None else None
     where = place.code[:3] if place else None
-    source = _localise(src.code if src else None, where, table)
-    target = _localise(tgt.code if tgt else None, where, table)
+    source_code = src.code if src else None
+    if src is not None and src.kind == ADJECTIVE and match.rule.code[:2] in MILITARY_ROOTS:
+        source_code += "MIL"  # غارة أمريكية، قصف مدفعي إسرائيلي: a country's military strikes
+    source = _localise(source_code, _owner(sentence.norms, src, mentions, table) or where, table)
+    target = _localise(tgt.code if tgt else None, _owner(sentence.norms, tgt, mentions, table) or where, table)
     if place and tgt is None and place is not src and match.rule.code[:2] in LOCATED_TARGETS:
         tgt, target, why_tgt = place, where, "no target named: the country where it happened"
     spans = sentence.spans

@@ -101,4 +101,32 @@ DOING_AUXILIARIES = frozenset(normalize(w) for w in (
 VICTIM_MARKERS = frozenset(normalize(w) for w in (
     "مقتل", "بمقتل", "ومقتل", "قتل", "وقتل", "إصابة", "وإصابة", "بإصابة", "جرح", "وجرح", "مصرع", "استشهاد",
     "إصابات", "وإصابات", "قتلى", "جرحى", "أصيب", "وأصيب", "أصيبوا",
+    # and the targets of an attack that failed or struck: نجا الوزير من، تعرض موكب المحافظ لـ
+    "نجا", "ونجا", "تعرض", "وتعرض", "تعرضت", "وتعرضت", "اغتيال", "واغتيال", "باغتيال", "بحياة",
+))
+# Who claims an attack is its doer: أعلنت حركة طالبان مسؤوليتها عن الهجوم، وقد تبناه تنظيم القاعدة.
+CLAIMS = frozenset(normalize(w) for w in (
+    "مسؤوليته", "مسؤوليتها", "مسؤوليتهم", "مسؤوليتهما", "المسؤولية", "بالمسؤولية",
+))
+CLAIM_VERBS = frozenset(normalize(w) for w in (
+    "تبنى", "تبنت", "تبناه", "تبنته", "تبناها", "تبنتها", "وتبنى", "وتبنت", "وتبناه", "وتبنته", "وتبناها",
+    "وتبنتها", "يتبنى", "تتبنى", "تبنوا", "تبنيها",
+))
+# Verbs that follow their victims in a casualty report: جنديا أميركيا قتل، أربعة من الحراس قتلوا في،
+# ثلاثة أشخاص أصيبوا. Those of the first set are passive or intransitive in form: who stands before
+# them was hit. Those of the second are passive only when no object follows: قتلوا في هجوم (hit)
+# against مسلحين خطفوا أربعة مهندسين (doers); see CASUALTY_FOLLOWERS.
+CASUALTY_VERBS = frozenset(normalize(w) for w in (
+    "أصيب", "أصيبوا", "أصيبا", "أصيبت", "اغتيل", "استشهد", "استشهدوا", "استشهدا", "لقي", "لقوا", "لقيا",
+    "لقيت", "نجا", "نجت", "نجوا", "تعرض", "تعرضت", "تعرضوا", "توفي", "توفوا", "توفيا",
+))
+AMBIGUOUS_CASUALTY_VERBS = frozenset(normalize(w) for w in (
+    "قتل", "قتلوا", "قتلا", "قتلت", "جرح", "جرحوا", "جرحا", "خطف", "خطفوا", "خطفا", "اختطف", "اختطفوا",
+    "اختطفا", "خطفت", "اختطفت",
+))
+# What follows such a verb when it is passive: a place, a time, a cause, an agent, another casualty.
+CASUALTY_FOLLOWERS = frozenset(normalize(w) for w in (
+    "في", "وفي", "خلال", "جراء", "اثر", "إثر", "عقب", "بعد", "أثناء", "اثناء", "لدى", "عندما", "حين", "أمس",
+    "امس", "اليوم", "الليلة", "صباح", "مساء", "على", "من", "بانفجار", "بنيران", "برصاص", "بقصف", "بهجوم",
+    "بتفجير", "بغارة", "بضربة", "وأصيب", "واصيب", "وجرح", "وأصيبوا", "وجرحوا", "بجروح", "قرب", "بالقرب",
 ))

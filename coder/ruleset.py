@@ -398,8 +398,8 @@ class _Loader:
                 table.roles.update(c for c, _, _ in codes)
             elif ("adjectives" in doc or "metonyms" in doc) and len(codes[-1][0]) == 3:
                 table.countries.add(codes[-1][0])
-            groups = [(kind, "names")] if kind == AGENT else [(ACTOR, "names"), (ADJECTIVE, "adjectives"),
-                                                                (METONYM, "metonyms")]
+            groups = [(kind, "names"), (kind, "counted")] if kind == AGENT else [
+                (ACTOR, "names"), (ADJECTIVE, "adjectives"), (METONYM, "metonyms")]
             for mkind, key in groups:
                 names = doc.get(key)
                 if names is None:
@@ -413,7 +413,8 @@ class _Loader:
                     phrase = self._phrase(path, name, inflect=mkind in (AGENT, ADJECTIVE), agent=mkind == AGENT)
                     if phrase is None:
                         continue
-                    entry = ActorEntry(str(name), mkind, codes, path, getattr(name, "line", 0))
+                    entry = ActorEntry(str(name), mkind, codes, path, getattr(name, "line", 0),
+                                       counted=key == "counted")
                     key_codes = (mkind, codes[-1][0]) if mkind != AGENT else (mkind, codes[0][0])
                     prev = owner.get(phrase)
                     if prev is not None and prev[:2] != key_codes:
