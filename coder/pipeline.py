@@ -1,7 +1,7 @@
 """Record -> events: the one place where the layers are wired together.
 
 text -> sentences and tokens -> per-token lexeme analyses -> actor mentions -> rule matches
--> overlap resolution -> negation -> events. Nothing here knows about files or the terminal.
+-> negation and background dates -> overlap resolution -> events. Nothing here knows about files or the terminal.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .actors import Mention, find_mentions, phrases_starting
+from .background import dated_background
 from .events import Event, make_event, negation
 from .match import Match, candidates, find_matches, select
 from .ruleset import NO_EVENT, RuleSet
@@ -24,7 +25,7 @@ class SentenceAnalysis:
     mentions: tuple[Mention, ...]
     matches: tuple[Match, ...]  # every match found, before overlap resolution
     kept: tuple[Match, ...]  # matches that survived overlap resolution (blocking rules included)
-    negated: tuple[tuple[Match, str], ...]  # matches dropped by a negator (before overlaps), with the negator
+    negated: tuple[tuple[Match, str], ...]  # matches dropped by a negator or a past year (before overlaps), with it
     events: tuple[Event, ...]
 
 
@@ -74,10 +75,12 @@ class Coder:
         starting = self._starting(analyses) if anchored or complete else []
         mentions = find_mentions(starting, analyses, clauses, sentence.norms, date) if starting else []
         matches = find_matches(anchored, clauses, analyses, mentions) if anchored else []
-        # Negated matches leave before overlaps are resolved: a denied event must not hide another.
+        # Negated matches, and those dated to an earlier year, leave before overlaps are resolved:
+        # a denied or past event must not hide another.
         negated, live = [], []
         for m in matches:
-            neg = negation(m, sentence, analyses, rs.negators) if m.rule.code != NO_EVENT else None
+            neg = (negation(m, sentence, analyses, rs.negators) or dated_background(m, sentence, date)) \
+                if m.rule.code != NO_EVENT else None
             if neg:
                 negated.append((m, neg))
             else:

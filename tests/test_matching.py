@@ -268,3 +268,14 @@ def test_affiliation_after_the_body_is_composed(tmp_path):
     assert e.source == "USAMIL"
     e = c.code_text("تم قصف القرية من قبل عدة جنود سوريين")[0]
     assert e.source == "SYRMIL"
+
+
+def test_an_earlier_year_makes_an_event_background(mini):
+    for text in ["تعرض عام 1986 لمحاولة اعتقال", "وقتل رجل في عام 2002", "في سنة 1978، قتل رجل"]:
+        assert codes(mini, text) == [], text
+    assert [e.code for e in mini.code_text("وقتل رجل في عام 2002", date="2008-05-01")] == []
+    assert [e.code for e in mini.code_text("وقتل رجل في عام 2008", date="2008-05-01")] == ["190"]
+    assert codes(mini, "قتل رجل في 12 مايو 2008: وصل") == ["190"]  # a date, not a year alone
+    assert codes(mini, "قتل 2000 رجل") == ["190"]  # a number is not a year
+    analysis = mini.explain("وقتل رجل في عام 2002")[0]
+    assert [why for _, why in analysis.negated] == ["عام 2002"]

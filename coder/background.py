@@ -1,0 +1,49 @@
+"""Events dated to an earlier year are background, not news.
+
+News reports today's events with days (أمس، الخميس، فجر اليوم); a year written out next to an
+act (اغتيل عام 1978، تعرض عام 1986 لمحاولة اختطاف، في سنة 2002 قتل) places it in the past the
+article looks back on. An analyst counting events does not count those again, and the gold
+sets mark them "no". With the record's date, a year before the record's year is background;
+without one, any such year is, since a year is rarely written for the current one (العام
+الجاري، هذا العام).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .match import Match
+from .text.normalize import normalize
+from .text.segment import Sentence
+
+# Words that introduce a year: عام 2002، في العام 1998، سنة 1978، عامي 1965 و1966
+YEAR_WORDS = frozenset(normalize(w) for w in (
+    "عام", "العام", "سنة", "السنة", "عامي", "وعام", "بعام", "لعام", "منذ", "مطلع", "منتصف", "أواخر",
+    "أوائل", "نهاية", "بداية", "صيف", "شتاء", "ربيع", "خريف",
+))
+FRONTED_TIME = 4  # a clause this short before the trigger's may be a fronted date (في سنة 1978، تم اغتيال)
+
+
+def _year(norms: Sequence[str], j: int) -> int | None:
+    word = norms[j].lstrip("و")
+    if len(word) == 4 and word.isdigit() and j > 0 and norms[j - 1] in YEAR_WORDS:
+        year = int(word)
+        if 1900 <= year <= 2100:
+            return year
+    return None
+
+
+def dated_background(match: Match, sentence: Sentence, date: str | None) -> str | None:
+    """The year that dates the match to the past ("عام 1986"), or None."""
+    norms, clauses = sentence.norms, sentence.clauses
+    clause = clauses[match.trigger_start]
+    positions = [j for j, c in enumerate(clauses) if c == clause]
+    before = [j for j, c in enumerate(clauses) if c == clause - 1]
+    if before and len(before) <= FRONTED_TIME:
+        positions = before + positions
+    now = int(date[:4]) if date and date[:4].isdigit() else None
+    for j in positions:
+        year = _year(norms, j)
+        if year is not None and (now is None or year < now):
+            return f"{norms[j - 1]} {norms[j]}"
+    return None
