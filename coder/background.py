@@ -18,15 +18,18 @@ from .text.segment import Sentence
 
 # Words that introduce a year: عام 2002، في العام 1998، سنة 1978، عامي 1965 و1966
 YEAR_WORDS = frozenset(normalize(w) for w in (
-    "عام", "العام", "سنة", "السنة", "عامي", "وعام", "بعام", "لعام", "منذ", "مطلع", "منتصف", "أواخر",
+    "عام", "العام", "سنة", "السنة", "عامي", "وعام", "بعام", "لعام", "مطلع", "منتصف", "أواخر",
     "أوائل", "نهاية", "بداية", "صيف", "شتاء", "ربيع", "خريف",
 ))
+# "since the year 2003" measures a period up to now (الأولى من نوعها منذ العام 2003): no date
+SINCE = frozenset(normalize(w) for w in ("منذ", "ومنذ", "حتى"))
 FRONTED_TIME = 4  # a clause this short before the trigger's may be a fronted date (في سنة 1978، تم اغتيال)
 
 
 def _year(norms: Sequence[str], j: int) -> int | None:
     word = norms[j].lstrip("و")
-    if len(word) == 4 and word.isdigit() and j > 0 and norms[j - 1] in YEAR_WORDS:
+    if len(word) == 4 and word.isdigit() and j > 0 and norms[j - 1] in YEAR_WORDS \
+            and (j < 2 or norms[j - 2] not in SINCE):
         year = int(word)
         if 1900 <= year <= 2100:
             return year
