@@ -1,0 +1,298 @@
+"""Who did it and to whom: the source and target of a match.
+
+The steps run in the order of docs/actors.md ("Source and target"), each filling what is still
+missing: slots; actors inside the trigger; doers after من قبل/على أيدي; targets after
+على/ضد/بحق (a protest's addressee); then by the trigger's grammar, passives, verbs (SVO, VSO,
+object) or verbal nouns (nationality adjective, genitive, actor before); the casualties of a
+report of violence; a subject shared with the previous verb; whoever claims an attack.
+
+The subject of a reporting verb (أفادت مصادر، قال الوزير) is never the source of the event it
+reports, a place never acts, and the casualties of violence are never its doers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from . import language
+from .actors import ADJECTIVE, AGENT, METONYM, PLACE, Mention, counted
+from .match import Match
+from .text.normalize import normalize
+from .text.segment import Sentence
+
+VSO_REACH = 1  # tokens allowed between a verb and its subject (an adverb: أمس)
+SVO_REACH = 3
+OBJECT_REACH = 6
+GENITIVE_REACH = 2
+NOMINAL_SOURCE_REACH = 6
+SUBJECTIVE_GENITIVE = ("14",)  # roots whose verbal nouns take their doer as genitive (مظاهرة الطلاب)
+COUNTED_VICTIMS = ("17", "18", "19", "20")  # roots where قتل/اعتقل 12 ... counts the victims
+PREP_REACH = 8  # how far after the trigger a preposition may introduce the target
+VICTIM_REACH = 20  # how far after an act of violence its victims may be named
+DEMAND_REACH = 15  # how far after a protest its demand's addressee may stand
+
+
+def _conjoined(norm: str, lexemes: frozenset[int], analyse: Callable[[str], frozenset[int]]) -> bool:
+    """Whether a verb token carries the conjunction و/ف (وقتل): its subject is then the previous
+    clause's, and a mention right before it is more likely that clause's object."""
+    return norm[0] in "وف" and len(norm) > 3 and not lexemes.isdisjoint(analyse(norm[1:]))
+
+
+def _passive_verb(sentence: Sentence, index: int) -> bool:
+    """A verb written with the passive's damma on its first letter (قُتل، اُعتقل، يُقتل)."""
+    a, b = sentence.spans[index]
+    word = sentence.text[a:b]
+    letters = [i for i, ch in enumerate(word) if "\u0621" <= ch <= "\u064a"]
+    for pos in letters[:2]:  # the first letter, or the one after a present prefix
+        if pos + 1 < len(word) and word[pos + 1] == "\u064f":
+            return pos == letters[0] or word[letters[0]] in "يت"
+    return False
+
+
+def as_place(m: Mention, norms: Sequence[str]) -> Mention:
+    """A country, city or capital after a locative word (في بيروت، شمال بغداد) names a place:
+    it is not the source of anything, and a capital there is the country, not its government."""
+    if m.kind in (AGENT, PLACE):
+        return m
+    before = norms[m.start - 1] if m.start > 0 else ""
+    # ببيروت، بالعراق، بريف حماة: a country or capital with the preposition ب written on it
+    attached = (m.kind == METONYM or len(m.code) == 3) and norms[m.start][:1] == "ب" \
+        and not normalize(m.names[0]).startswith("ب")
+    if before not in language.LOCATIVES and not attached:
+        return m
+    code = m.code[:-3] if m.kind == METONYM and m.code.endswith("GOV") else m.code
+    return replace(m, code=code, kind=PLACE)
+
+
+CASUALTY_MARKER_REACH = 6  # how far before its victims a word like مقتل may stand (مقتل 13 معظمهم من أفراد الشرطة)
+
+
+def casualties(norms: Sequence[str], mentions: Sequence[Mention]) -> list[Mention]:
+    """The mentions a casualty report names as hit: after a victim word with no other actor
+    between (مقتل جندي أفغاني، إصابة عشرة بينهم ثلاثة من رجال الشرطة), or before a casualty verb
+    that has no actor after it (جنديا أميركيا قتل، أربعة من حراس الأمن قتلوا). In a report of an
+    attack these are its targets, and never its doers."""
+    found = []
+    for m in mentions:
+        if as_place(m, norms).kind == PLACE:
+            continue
+        lo = max(0, m.start - CASUALTY_MARKER_REACH)
+        marker = next((j for j in range(m.start - 1, lo - 1, -1) if norms[j] in language.VICTIM_MARKERS), None)
+        if marker is not None and not any(marker < o.start and o.end <= m.start for o in mentions):
+            found.append(m)
+            continue
+        verb = norms[m.end] if m.end < len(norms) else ""
+        follower = norms[m.end + 1] if m.end + 1 < len(norms) else ""
+        if verb in language.CASUALTY_VERBS or (
+                verb in language.AMBIGUOUS_CASUALTY_VERBS and follower in language.CASUALTY_FOLLOWERS
+                or verb in language.AMBIGUOUS_CASUALTY_VERBS and m.end + 1 == len(norms)):
+            found.append(m)
+    return found
+
+
+def _claimant(norms: Sequence[str], mentions: Sequence[Mention], tgt: Mention | None) -> tuple[Mention | None, str]:
+    """Who claims the attack, anywhere in the sentence: the actor before مسؤوليتها (أعلنت حركة
+    طالبان مسؤوليتها عن الهجوم) or right after تبنى (وقد تبناه تنظيم القاعدة)."""
+    for m in mentions:
+        if m is tgt or as_place(m, norms).kind == PLACE:
+            continue
+        if any(norms[j] in language.CLAIMS for j in range(m.end, min(m.end + 3, len(norms)))) \
+                or (m.start > 0 and norms[m.start - 1] in language.CLAIM_VERBS):
+            return m, "claimed the attack"
+    return None, ""
+
+
+class _Roles:
+    """The working state of one match's role assignment: the context, what is found so far
+    (source, target and why), and one method per step."""
+
+    def __init__(self, match: Match, sentence: Sentence, analyses: Sequence[frozenset[int]],
+                 mentions: Sequence[Mention], reporting: frozenset[int],
+                 analyse: Callable[[str], frozenset[int]], previous: Mention | None):
+        self.match, self.sentence, self.analyses, self.mentions = match, sentence, analyses, mentions
+        self.reporting, self.analyse, self.previous = reporting, analyse, previous
+        self.norms = norms = sentence.norms
+        self.ts, self.te = ts, te = match.trigger_start, match.trigger_end
+        self.root = match.rule.code[:2]
+        bound = dict(match.slots)
+        self.src: Mention | None = bound.get("source")
+        self.tgt: Mention | None = bound.get("target")
+        self.why_src = "slot {source}" if self.src else ""
+        self.why_tgt = "slot {target}" if self.tgt else ""
+        self.violent = self.root in COUNTED_VICTIMS
+        self.hit = casualties(norms, mentions) if self.violent else []
+        self.claimant, self.why_claim = _claimant(norms, mentions, self.tgt) if self.violent else (None, "")
+        clause = sentence.clauses[ts]
+        self.near = [as_place(m, norms) for m in mentions if sentence.clauses[m.start] == clause
+                     and m is not self.src and m is not self.tgt and m is not self.claimant]
+        self.after = [m for m in self.near if m.start >= te]
+        self.before = [m for m in self.near if m.end <= ts]
+        self.verbal = match.pattern.verbal or not analyses[ts].isdisjoint(match.pattern.verbs)
+        self.auxiliary = ts > 0 and norms[ts - 1] in language.PASSIVE_AUXILIARIES  # تم اعتقال
+        self.passive = self.auxiliary or (self.verbal and (
+            _passive_verb(sentence, ts) or (self.violent and (counted(norms, te) or counted(norms, ts + 1)))))
+
+    # -- what the steps ask of a mention ---------------------------------------------------------
+
+    def source(self, m: Mention, why: str) -> None:
+        if self.src is None:
+            self.src, self.why_src = m, why
+
+    def target(self, m: Mention, why: str) -> None:
+        if self.tgt is None:
+            self.tgt, self.why_tgt = m, why
+
+    def reports(self, m: Mention) -> bool:
+        """The subject of a reporting verb: أفادت مصادر، قال الجيش."""
+        left, norms, reporting = m.start - 1, self.norms, self.reporting
+        return (left >= 0 and not reporting.isdisjoint(self.analyses[left])) or \
+            (m.end < len(norms) and not reporting.isdisjoint(self.analyses[m.end]))
+
+    def introduced(self, m: Mention, since: int | None = None) -> bool:
+        """After a preposition of the target (على، ضد، بحق) within three tokens."""
+        since = self.te if since is None else since
+        return any(self.norms[j] in language.TARGET_PREPOSITIONS for j in range(max(since, m.start - 3), m.start))
+
+    def agentive(self, m: Mention) -> bool:
+        """After من قبل، على أيدي، برصاص, with a number allowed between (من قبل عدة ضباط)."""
+        norms = self.norms
+        return norms[m.start - 1] in language.AGENTIVE or (
+            m.start >= 2 and counted(norms, m.start - 1) and norms[m.start - 2] in language.AGENTIVE)
+
+    # -- the steps ---------------------------------------------------------------------------------
+
+    def inside_trigger(self) -> None:
+        """Patterns often span their subject (دبابات روسية فتحت النار) or the victims they count
+        (قتل ثلاثة مسلحين في ضربة): an actor inside the trigger after a number or a preposition
+        of the target is the target, otherwise the doer, and so is one after an auxiliary of
+        doing (قام عدد من الجنود بقتل) or after من قبل/على يد."""
+        ts, te, norms = self.ts, self.te, self.norms
+        doing = norms[ts].lstrip("وف") in language.DOING_AUXILIARIES
+        for m in (m for m in self.near if m.start < te and m.end > ts and m.kind != PLACE):
+            if m.start < ts:  # a subject the trigger starts inside of (مسلحين مجهولين اغتالوا)
+                self.source(m, "actor overlapping the start of the trigger")
+            elif self.agentive(m):  # خطف على يد عشرة مسلحين
+                self.source(m, f"doer after '{norms[m.start - 1]}' inside the trigger")
+            elif m.start > ts and self.introduced(m, ts + 1):  # اعتدت على المصلين بالضرب
+                self.target(m, "introduced by a preposition inside the trigger")
+            elif m.start > ts and not doing and counted(norms, m.start - 1):
+                self.target(m, "counted inside the trigger (the victims)")
+            else:
+                self.source(m, "actor inside the trigger")
+
+    def doer_after(self) -> None:
+        """تعرضوا للضرب من قبل قوات الدرك، خطف على أيدي مسلحين."""
+        doer = next((m for m in self.after if m.start - self.te <= PREP_REACH and m.kind != PLACE
+                     and self.agentive(m)), None)
+        if self.src is None and doer is not None:
+            self.source(doer, f"doer after '{self.norms[doer.start - 1]}'")
+            self.after = [m for m in self.after if m is not doer]
+
+    def preposition(self) -> None:
+        """A target after على/ضد/بحق; a protest's is whom its demand addresses, in the next clause
+        too (تظاهروا أمس، مطالبين الحكومة بالاستقالة)."""
+        te, norms = self.te, self.norms
+        prep = next((m for m in self.after if m.start - te <= PREP_REACH and self.introduced(m)), None)
+        if prep is None and self.tgt is None and self.root in SUBJECTIVE_GENITIVE:
+            prep = next((as_place(m, norms) for m in self.mentions
+                         if te <= m.start <= te + DEMAND_REACH and m is not self.src
+                         and any(norms[j] in language.DEMAND_WORDS for j in range(max(te, m.start - 3), m.start))),
+                        None)
+        if self.tgt is None and prep is not None:
+            self.target(prep, f"introduced by a preposition ({norms[prep.start - 1] if prep.start > te else ''})")
+            self.after = [m for m in self.after if m is not prep]
+
+    def passive_clause(self) -> None:
+        """No source but a doer already found; the first actor after is the target. A verb of
+        violence read as passive only because a number follows it (قتل 12) keeps a subject
+        written right before it (الشرطة قتلت ثلاثة مسلحين)."""
+        if self.after and self.after[0].start - self.te <= OBJECT_REACH:
+            self.target(self.after[0], "subject of a passive")
+        counted_only = not self.auxiliary and not _passive_verb(self.sentence, self.ts)
+        if counted_only and self.before and self.before[-1].end == self.ts and not self.reports(self.before[-1]):
+            self.source(self.before[-1], "subject right before the verb (its object is counted)")
+
+    def verb(self) -> None:
+        """SVO unless the verb carries و/ف, else VSO; the next actor is the object."""
+        ts, te, before = self.ts, self.te, self.before
+        after_actors = [m for m in self.after if m.kind != PLACE]
+        if before and before[-1].end == ts and not self.reports(before[-1]) \
+                and not _conjoined(self.norms[ts], self.analyses[ts], self.analyse):
+            self.source(before[-1], "subject right before the verb")
+        if after_actors and after_actors[0].start - te <= VSO_REACH:
+            self.source(after_actors[0], "subject after the verb")
+        if before and ts - before[-1].end <= SVO_REACH and not self.reports(before[-1]):
+            self.source(before[-1], "subject before the verb")
+        src = self.src
+        rest = [m for m in self.after if m is not src and (src is None or m.start >= src.end)]
+        if rest and rest[0].start - te <= OBJECT_REACH:
+            self.target(rest[0], "object after the verb")
+
+    def verbal_noun(self) -> None:
+        """A nationality adjective right after is the doer (غارة أمريكية); the genitive, if not a
+        place, is the target (مقتل القيادي), or the doer for a protest (مظاهرة الطلاب); the
+        nearest actor before is the source."""
+        te, after = self.te, self.after
+        genitive = after[0] if after and after[0].start - te <= GENITIVE_REACH and after[0].kind != PLACE else None
+        if genitive is not None and genitive.kind == ADJECTIVE and genitive.start == te:
+            self.source(genitive, "nationality adjective of the act")
+            genitive = after[1] if len(after) > 1 and after[1].start - te <= GENITIVE_REACH + 1 else None
+        if genitive is not None and self.root in SUBJECTIVE_GENITIVE:
+            self.source(genitive, "genitive of the verbal noun (who protests)")
+        elif self.tgt is None and genitive is not None:
+            self.target(genitive, "genitive of the verbal noun")
+        elif genitive is not None and self.why_tgt.startswith("introduced"):
+            self.source(genitive, "genitive of the verbal noun, whose target has a preposition")
+        before = self.before
+        if before and self.ts - before[-1].end <= NOMINAL_SOURCE_REACH and not self.reports(before[-1]):
+            self.source(before[-1], "actor before the verbal noun")
+
+    def victims(self) -> None:
+        """The casualties of violence reported in the same sentence: ...، مما أدى إلى مقتل عشرة
+        أشخاص; جنديا أميركيا قتل وأصيب 10 آخرون في هجوم انتحاري. Those after the act first."""
+        if not self.violent or self.tgt is not None:
+            return
+        te, src = self.te, self.src
+        later = [m for m in self.hit if te <= m.start <= te + VICTIM_REACH and m is not src]
+        earlier = [m for m in self.hit if m.end <= self.ts and m is not src]
+        victim = later[0] if later else (earlier[-1] if earlier else None)
+        if victim is not None:
+            self.target(victim, "victims of the casualty report" + (" after it" if later else " before it"))
+
+    def shared_subject(self) -> None:
+        """A verb joined by و/ف with no subject of its own shares the previous event's source
+        (نفذت قوات التحالف إنزالاً واعتقلت قيادياً)."""
+        ts = self.ts
+        if self.verbal and not self.passive and self.previous is not None \
+                and _conjoined(self.norms[ts], self.analyses[ts], self.analyse):
+            self.source(self.previous, "subject of the verb before (joined by و/ف)")
+
+    def claim(self) -> None:
+        """Whoever claims the attack names its doer, over a bare role (انتحاري)."""
+        if self.claimant is not None and (self.src is None or self.src.kind == AGENT):
+            self.src, self.why_src = self.claimant, self.why_claim
+
+
+def assign_roles(match: Match, sentence: Sentence, analyses: Sequence[frozenset[int]],
+                 mentions: Sequence[Mention], reporting: frozenset[int],
+                 analyse: Callable[[str], frozenset[int]], previous: Mention | None = None):
+    """(source, target, why_source, why_target) for a match. `previous` is the source of the
+    sentence's previous event (for a verb joined by و/ف)."""
+    r = _Roles(match, sentence, analyses, mentions, reporting, analyse, previous)
+    r.inside_trigger()
+    r.doer_after()
+    r.preposition()
+    # a place never acts, and neither do the victims of a casualty report
+    victims = {(m.start, m.end) for m in r.hit}
+    r.before = [m for m in r.before if m.kind != PLACE and (m.start, m.end) not in victims]
+    if r.passive:
+        r.passive_clause()
+    elif r.verbal:
+        r.verb()
+    else:
+        r.verbal_noun()
+    r.victims()
+    r.shared_subject()
+    r.claim()
+    return r.src, r.tgt, r.why_src, r.why_tgt
