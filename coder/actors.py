@@ -154,8 +154,8 @@ AFFILIATION = frozenset(("التابعه", "التابع", "التابعين", "
 def _merge(a: Mention, b: Mention, member: bool = False) -> Mention | None:
     """One mention for two adjacent ones that name the same actor, or None. `member`: the two
     are joined by في/من (ضابط في الشرطة، عناصر من الجيش العراقي): the first belongs to the second."""
-    if member and b.kind == AGENT:  # ضابط في الشرطة: a police officer
-        return Mention(a.start, b.end, b.code, AGENT, a.names + b.names)
+    if member and b.kind == AGENT:  # ضابط في الشرطة: a police officer; مسلحين من القبائل: gunmen
+        return Mention(a.start, b.end, a.code if b.code == "CVL" else b.code, AGENT, a.names + b.names)
     if member:  # متطوعا في الجيش العراقي: the body's code, with the agent's role if it has none
         code = b.code if len(b.code) > 3 else b.code + a.code
         return Mention(a.start, b.end, code, ACTOR, a.names + b.names)

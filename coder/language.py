@@ -75,7 +75,8 @@ PASSIVE_AUXILIARIES = frozenset(normalize(w) for w in ("تم", "وتم", "يتم
 # verb (قتل 12 شخصا، قتل ما لا يقل عن 28، اختطف عشرات العمال): the counted are the victims.
 QUANTITY_WORDS = frozenset(normalize(w) for w in """
 ما نحو حوالي قرابة زهاء اكثر أكثر عشرات مئات آلاف الاف عدد عدة بضعة بعض اثنان اثنين ثلاثة أربعة
-خمسة ستة سبعة ثمانية تسعة عشرة أحد احد اثنا اثني جميع كل
+خمسة ستة سبعة ثمانية تسعة عشرة أحد احد اثنا اثني جميع كل العشرات المئات الآلاف الالاف آلاف
+ألوف الألوف مئات عشرات
 """.split())  # noqa: SIM905 - a word list reads best as text
 # Words that tie an agent to the body it belongs to: ضابط في الشرطة، عناصر من الجيش.
 MEMBERSHIP = frozenset(normalize(w) for w in ("في", "من", "داخل"))
@@ -129,4 +130,14 @@ CASUALTY_FOLLOWERS = frozenset(normalize(w) for w in (
     "في", "وفي", "خلال", "جراء", "اثر", "إثر", "عقب", "بعد", "أثناء", "اثناء", "لدى", "عندما", "حين", "أمس",
     "امس", "اليوم", "الليلة", "صباح", "مساء", "على", "من", "بانفجار", "بنيران", "برصاص", "بقصف", "بهجوم",
     "بتفجير", "بغارة", "بضربة", "وأصيب", "واصيب", "وجرح", "وأصيبوا", "وجرحوا", "بجروح", "قرب", "بالقرب",
+))
+# Complementizers: what follows starts a reported or embedded clause (قال مسؤولون إن ...).
+COMPLEMENTIZERS = frozenset(normalize(w) for w in (
+    "أن", "ان", "إن", "بأن", "بان", "وأن", "وان", "وإن", "لأن",
+))
+# Verbs of doing whose subject often follows them with a number (فجر 3 انتحاريين أنفسهم، أطلق بعض
+# المسلحين النار، شن عشرات المسلحين هجوما): a number after them does not make them passive, as it
+# does for قتل 12 شخصا or اعتقل 30 متظاهرا.
+ACTIVE_BEFORE_COUNT = frozenset(normalize(w) for w in (
+    "فجر", "أطلق", "اطلق", "شن", "نفذ", "هاجم", "اقتحم", "فتح", "أغار", "زرع", "قصف", "داهم", "تسلل",
 ))

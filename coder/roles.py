@@ -39,6 +39,11 @@ def _conjoined(norm: str, lexemes: frozenset[int], analyse: Callable[[str], froz
     return norm[0] in "وف" and len(norm) > 3 and not lexemes.isdisjoint(analyse(norm[1:]))
 
 
+def _unjoined(norm: str) -> str:
+    """The token without a leading و/ف conjunction (وفجر -> فجر, but فجر stays فجر)."""
+    return norm[1:] if norm[:1] in "وف" and len(norm) > 3 else norm
+
+
 def _passive_verb(sentence: Sentence, index: int) -> bool:
     """A verb written with the passive's damma on its first letter (قُتل، اُعتقل، يُقتل)."""
     a, b = sentence.spans[index]
@@ -131,7 +136,8 @@ class _Roles:
         self.verbal = match.pattern.verbal or not analyses[ts].isdisjoint(match.pattern.verbs)
         self.auxiliary = ts > 0 and norms[ts - 1] in language.PASSIVE_AUXILIARIES  # تم اعتقال
         self.passive = self.auxiliary or (self.verbal and (
-            _passive_verb(sentence, ts) or (self.violent and (counted(norms, te) or counted(norms, ts + 1)))))
+            _passive_verb(sentence, ts) or (self.violent and (counted(norms, te) or counted(norms, ts + 1))
+                                            and _unjoined(norms[ts]) not in language.ACTIVE_BEFORE_COUNT)))
 
     # -- what the steps ask of a mention ---------------------------------------------------------
 
@@ -159,6 +165,19 @@ class _Roles:
         norms = self.norms
         return norms[m.start - 1] in language.AGENTIVE or (
             m.start >= 2 and counted(norms, m.start - 1) and norms[m.start - 2] in language.AGENTIVE)
+
+    def oblique(self, m: Mention) -> bool:
+        """Written in the oblique case of a sound plural or dual (ين): not a subject. Proper
+        names that end in ين (فلسطين، البحرين) are left alone."""
+        words = self.norms[m.start:m.end]
+        if counted(self.norms, m.start - 1) or any(w.endswith("ون") for w in words):
+            return False  # مئات المتظاهرين: its head is the number; مسلحون من المدنيين: nominative
+        # the head's case, or an adjective's that agrees with it (جنود أمريكيين), not a linked body's
+        linked = any(w in language.MEMBERSHIP for w in words)
+        marked = words[0] if linked else words[-1]
+        if not marked.endswith("ين"):
+            return False
+        return m.kind in (AGENT, ADJECTIVE) or not normalize(m.names[0 if linked else -1]).endswith("ين")
 
     # -- the steps ---------------------------------------------------------------------------------
 
@@ -193,7 +212,8 @@ class _Roles:
         """A target after على/ضد/بحق; a protest's is whom its demand addresses, in the next clause
         too (تظاهروا أمس، مطالبين الحكومة بالاستقالة)."""
         te, norms = self.te, self.norms
-        prep = next((m for m in self.after if m.start - te <= PREP_REACH and self.introduced(m)), None)
+        # the preposition may close the trigger itself (أطلق المسلحون النار على)
+        prep = next((m for m in self.after if m.start - te <= PREP_REACH and self.introduced(m, self.ts + 1)), None)
         if prep is None and self.tgt is None and self.root in SUBJECTIVE_GENITIVE:
             prep = next((as_place(m, norms) for m in self.mentions
                          if te <= m.start <= te + DEMAND_REACH and m is not self.src
@@ -216,13 +236,15 @@ class _Roles:
     def verb(self) -> None:
         """SVO unless the verb carries و/ف, else VSO; the next actor is the object."""
         ts, te, before = self.ts, self.te, self.before
-        after_actors = [m for m in self.after if m.kind != PLACE]
-        if before and before[-1].end == ts and not self.reports(before[-1]) \
-                and not _conjoined(self.norms[ts], self.analyses[ts], self.analyse):
+        # a sound plural or dual in ين is accusative or genitive: an object, never the subject
+        # (وخطف الصحافيين، قتل مسلحين), where ون/ان would be nominative (قتل المسلحون جنديين)
+        after_actors = [m for m in self.after if m.kind != PLACE and not self.oblique(m)]
+        conjoined = _conjoined(self.norms[ts], self.analyses[ts], self.analyse)
+        if before and before[-1].end == ts and not self.reports(before[-1]) and not conjoined:
             self.source(before[-1], "subject right before the verb")
         if after_actors and after_actors[0].start - te <= VSO_REACH:
             self.source(after_actors[0], "subject after the verb")
-        if before and ts - before[-1].end <= SVO_REACH and not self.reports(before[-1]):
+        if before and ts - before[-1].end <= SVO_REACH and not self.reports(before[-1]) and not conjoined:
             self.source(before[-1], "subject before the verb")
         src = self.src
         rest = [m for m in self.after if m is not src and (src is None or m.start >= src.end)]
@@ -264,9 +286,28 @@ class _Roles:
         """A verb joined by و/ف with no subject of its own shares the previous event's source
         (نفذت قوات التحالف إنزالاً واعتقلت قيادياً)."""
         ts = self.ts
-        if self.verbal and not self.passive and self.previous is not None \
-                and _conjoined(self.norms[ts], self.analyses[ts], self.analyse):
+        if not self.verbal or self.passive or not _conjoined(self.norms[ts], self.analyses[ts], self.analyse):
+            return
+        if self.previous is not None:
             self.source(self.previous, "subject of the verb before (joined by و/ف)")
+            return
+        # no event before it: the sentence's first actor, the subject of its first verb
+        # (رفضت الجبهة الشعبية الانصياع واحتجزت رهائن، اقتحم مسلحو حماس منزلا وقتلوا قائدا)
+        norms = self.norms
+        victims = {(m.start, m.end) for m in self.hit}
+        # after a reporting frame, the reported clause starts at its complementizer (قالوا إن ...)
+        since = max((j + 1 for j in range(ts) if norms[j] in language.COMPLEMENTIZERS), default=0)
+
+        def subject_like(m: Mention) -> bool:
+            word, left = norms[m.start], norms[m.start - 1] if m.start else ""
+            governed = left in language.TARGET_PREPOSITIONS or left in language.LOCATIVES or \
+                left in language.AGENTIVE or (word[:1] in "لب" and not normalize(m.names[0]).startswith(word[:1]))
+            return not governed and as_place(m, norms).kind != PLACE and not self.reports(m) \
+                and (m.start, m.end) not in victims and m is not self.tgt
+
+        first = next((m for m in self.mentions if since <= m.start and m.end <= ts and subject_like(m)), None)
+        if first is not None:
+            self.source(first, "first subject of the sentence (the verb is joined by و/ف)")
 
     def claim(self) -> None:
         """Whoever claims the attack names its doer, over a bare role (انتحاري)."""

@@ -34,6 +34,9 @@ rules:
   - id: kill
     code: "190"
     patterns: ["قتل~"]
+  - id: bomb
+    code: "183"
+    patterns: ["فجر~"]
   - id: beat
     code: "182"
     patterns: ["اعتدى/يعتدي~ ..5 بالضرب"]
@@ -119,3 +122,22 @@ def test_actors_inside_a_trigger(roles):
 def test_a_word_for_people_before_a_composed_actor_adds_nothing(roles):
     e = one(roles, "قتل رجال جنود أمريكيون", "190")
     assert "CVL" not in (e.target or "")
+
+
+def test_a_number_after_a_verb_of_doing_counts_its_doers(roles):
+    e = one(roles, "فجر 3 انتحاريين أنفسهم قرب حاجز", "183")
+    assert (e.source, e.target) == ("UAF", None)
+    e = one(roles, "قتل 3 انتحاريين قرب حاجز", "190")
+    assert (e.source, e.target) == (None, "UAF")  # قتل + a number reads as passive
+
+
+def test_a_conjoined_verb_shares_the_first_subject(roles):
+    e = one(roles, "إلا أن تنظيم داعش رفض الانصياع وخطف الصحافيين", "181")
+    assert e.source == "IMGSYRREB"
+    e = one(roles, "قال مدنيون إن تنظيم داعش رفض الانصياع وخطف الصحافيين", "181")
+    assert e.source == "IMGSYRREB"  # not the speakers of the reporting frame
+
+
+def test_gunmen_from_a_community_are_gunmen(roles):
+    e = one(roles, "خطف مسلحون من المدنيين صحافيين", "181")
+    assert e.source == "REB"
