@@ -66,7 +66,10 @@ DEMAND_WORDS = frozenset(normalize(w) for w in (
     "مطالبين", "مطالبا", "مطالبة", "تطالب", "يطالبون", "يطالب", "للمطالبة", "مطالبون", "وطالبوا", "وطالب",
     # and whom it is against or in front of: احتجاجا على قرار الحكومة، أمام مقر البرلمان
     "احتجاجا", "للاحتجاج", "تنديدا", "منددين", "ضد", "أمام", "امام", "برحيل", "باستقالة", "بإسقاط",
+    "يسقط", "تسقط", "بسقوط", "استنكارا", "رفضا", "مناهضة", "المناهضة", "مناوئة", "المناوئة",
 ))
+# Of those, the ones that only say where a protest stood: a weaker sign of its target than the others.
+DEMAND_PLACES = frozenset(normalize(w) for w in ("أمام", "امام"))
 # Auxiliaries of the passive with a verbal noun: تم اعتقال، جرى تفكيك.
 PASSIVE_AUXILIARIES = frozenset(normalize(w) for w in ("تم", "وتم", "يتم", "ويتم", "تمت", "وتمت", "جرى", "وجرى",
                                                       "يجري", "ويجري", "سيتم"))

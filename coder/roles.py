@@ -166,6 +166,10 @@ class _Roles:
         return norms[m.start - 1] in language.AGENTIVE or (
             m.start >= 2 and counted(norms, m.start - 1) and norms[m.start - 2] in language.AGENTIVE)
 
+    def is_protester(self, m: Mention) -> bool:
+        """The protesters of a protest are its source, never whom it addresses."""
+        return m is self.src or (self.src is not None and m.start == self.src.start)
+
     def oblique(self, m: Mention) -> bool:
         """Written in the oblique case of a sound plural or dual (ين): not a subject. Proper
         names that end in ين (فلسطين، البحرين) are left alone."""
@@ -195,7 +199,7 @@ class _Roles:
                 self.source(m, f"doer after '{norms[m.start - 1]}' inside the trigger")
             elif m.start > ts and self.introduced(m, ts + 1):  # اعتدت على المصلين بالضرب
                 self.target(m, "introduced by a preposition inside the trigger")
-            elif m.start > ts and not doing and counted(norms, m.start - 1):
+            elif m.start > ts and not doing and self.violent and counted(norms, m.start - 1):
                 self.target(m, "counted inside the trigger (the victims)")
             else:
                 self.source(m, "actor inside the trigger")
@@ -215,10 +219,13 @@ class _Roles:
         # the preposition may close the trigger itself (أطلق المسلحون النار على)
         prep = next((m for m in self.after if m.start - te <= PREP_REACH and self.introduced(m, self.ts + 1)), None)
         if prep is None and self.tgt is None and self.root in SUBJECTIVE_GENITIVE:
-            prep = next((as_place(m, norms) for m in self.mentions
-                         if te <= m.start <= te + DEMAND_REACH and m is not self.src
-                         and any(norms[j] in language.DEMAND_WORDS for j in range(max(te, m.start - 3), m.start))),
-                        None)
+            addressed = [as_place(m, norms) for m in self.mentions
+                         if te <= m.start <= te + DEMAND_REACH and m is not self.src and not self.is_protester(m)
+                         and any(norms[j] in language.DEMAND_WORDS for j in range(max(te, m.start - 3), m.start))]
+            # against whom (ضد، احتجاجا على، مطالبين برحيل) before where (أمام السفارة)
+            strong = [m for m in addressed if not any(
+                norms[j] in language.DEMAND_PLACES for j in range(max(te, m.start - 3), m.start))]
+            prep = (strong or addressed or [None])[0]
         if self.tgt is None and prep is not None:
             self.target(prep, f"introduced by a preposition ({norms[prep.start - 1] if prep.start > te else ''})")
             self.after = [m for m in self.after if m is not prep]
@@ -247,7 +254,7 @@ class _Roles:
         if before and ts - before[-1].end <= SVO_REACH and not self.reports(before[-1]) and not conjoined:
             self.source(before[-1], "subject before the verb")
         src = self.src
-        rest = [m for m in self.after if m is not src and (src is None or m.start >= src.end)]
+        rest = [m for m in self.after if m is not src and (src is None or m.start >= src.end) and m.kind != PLACE]
         if rest and rest[0].start - te <= OBJECT_REACH:
             self.target(rest[0], "object after the verb")
 
