@@ -144,3 +144,9 @@ COMPLEMENTIZERS = frozenset(normalize(w) for w in (
 ACTIVE_BEFORE_COUNT = frozenset(normalize(w) for w in (
     "فجر", "أطلق", "اطلق", "شن", "نفذ", "هاجم", "اقتحم", "فتح", "أغار", "زرع", "قصف", "داهم", "تسلل",
 ))
+# What may stand between a victim word and its victims: counts and partitives (مقتل ما لا يقل عن 28
+# جنديا، إصابة عشرة بينهم ثلاثة من رجال الشرطة، مقتل 13 معظمهم من أفراد الشرطة).
+VICTIM_FILLERS = frozenset(normalize(w) for w in """
+من بينهم منهم معظمهم غالبيتهم أغلبهم بينها أحد احد إحدى احدى نحو حوالي قرابة زهاء ما لا يقل عن
+أكثر اكثر على الأقل الاقل أيضا ايضا آخرين اخرين آخر اخر و
+""".split()) | QUANTITY_WORDS  # noqa: SIM905 - a word list reads best as text

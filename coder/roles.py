@@ -84,7 +84,8 @@ def casualties(norms: Sequence[str], mentions: Sequence[Mention]) -> list[Mentio
             continue
         lo = max(0, m.start - CASUALTY_MARKER_REACH)
         marker = next((j for j in range(m.start - 1, lo - 1, -1) if norms[j] in language.VICTIM_MARKERS), None)
-        if marker is not None and not any(marker < o.start and o.end <= m.start for o in mentions):
+        if marker is not None and all(norms[j] in language.VICTIM_FILLERS or norms[j][0].isdigit()
+                                      for j in range(marker + 1, m.start)):
             found.append(m)
             continue
         verb = norms[m.end] if m.end < len(norms) else ""
@@ -201,6 +202,8 @@ class _Roles:
                 self.target(m, "introduced by a preposition inside the trigger")
             elif m.start > ts and not doing and self.violent and counted(norms, m.start - 1):
                 self.target(m, "counted inside the trigger (the victims)")
+            elif m in self.hit:  # مقتل 13 معظمهم من أفراد الشرطة في هجوم انتحاري
+                self.target(m, "casualty inside the trigger")
             else:
                 self.source(m, "actor inside the trigger")
 
