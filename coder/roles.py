@@ -200,7 +200,9 @@ class _Roles:
                 self.source(m, f"doer after '{norms[m.start - 1]}' inside the trigger")
             elif m.start > ts and self.introduced(m, ts + 1):  # اعتدت على المصلين بالضرب
                 self.target(m, "introduced by a preposition inside the trigger")
-            elif m.start > ts and not doing and self.violent and counted(norms, m.start - 1):
+            elif m.start > ts and not doing and self.violent and (
+                    counted(norms, m.start - 1) or m.start - 2 > ts and counted(norms, m.start - 2)):
+                # قتل عددا من زعماء طالبان: a number, then the head of what is counted
                 self.target(m, "counted inside the trigger (the victims)")
             elif m in self.hit:  # مقتل 13 معظمهم من أفراد الشرطة في هجوم انتحاري
                 self.target(m, "casualty inside the trigger")
@@ -319,6 +321,19 @@ class _Roles:
         if first is not None:
             self.source(first, "first subject of the sentence (the verb is joined by و/ف)")
 
+    def speaker(self) -> None:
+        """After a reporting verb, a complementizer with a pronoun makes the speaker the doer
+        (قال حلف الأطلسي إنه قتل، أعلنت إسرائيل أنها قصفت): its subject is the source."""
+        norms, ts = self.norms, self.ts
+        k = next((j for j in range(ts - 1, max(ts - 3, 0) - 1, -1) if norms[j] in language.SPEAKER_PRONOUNS), None)
+        if k is None or self.auxiliary:  # إنه تم اعتقال: the pronoun of the matter, no doer
+            return
+        speaker = next((m for m in reversed(self.mentions) if m.end <= k and self.reports(m)
+                        and as_place(m, norms).kind != PLACE), None)
+        weak = self.src is None or self.why_src in ("actor inside the trigger", "subject after the verb")
+        if speaker is not None and weak:
+            self.src, self.why_src = speaker, f"speaker of '{norms[k]}' (the reporter is the doer)"
+
     def claim(self) -> None:
         """Whoever claims the attack names its doer, over a bare role (انتحاري)."""
         if self.claimant is not None and (self.src is None or self.src.kind == AGENT):
@@ -344,6 +359,7 @@ def assign_roles(match: Match, sentence: Sentence, analyses: Sequence[frozenset[
     else:
         r.verbal_noun()
     r.victims()
+    r.speaker()
     r.shared_subject()
     r.claim()
     return r.src, r.tgt, r.why_src, r.why_tgt

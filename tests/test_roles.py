@@ -141,3 +141,15 @@ def test_a_conjoined_verb_shares_the_first_subject(roles):
 def test_gunmen_from_a_community_are_gunmen(roles):
     e = one(roles, "خطف مسلحون من المدنيين صحافيين", "181")
     assert e.source == "REB"
+
+
+def test_the_speaker_of_a_pronoun_complement_is_the_doer(roles):
+    e = one(roles, "وقال الجيش الأمريكي إنه قتل عددا من قادة داعش", "190")
+    assert (e.source, e.target) == ("USAMIL", "IMGSYRREB")
+    e = one(roles, "وقالت الشرطة إن الجيش الأمريكي قتل مقاتلين", "190")
+    assert e.source == "USAMIL"  # no pronoun: the reporter is not the doer
+
+
+def test_victims_named_through_a_partitive(roles):
+    e = one(roles, "هجوم انتحاري أسفر عن إصابة ثلاثة من عناصر الجيش الأمريكي", "1831")
+    assert e.target == "USAMIL"
