@@ -8,10 +8,19 @@ Matching then works on sets of integers.
 
 from __future__ import annotations
 
-from .text.morphology import NOUN_PRONOUNS, OBJECT_PRONOUNS, Kind, noun_parts, proclitic_splits, verb_parts
+from .text.morphology import (
+    NOUN_PRONOUNS,
+    OBJECT_PRONOUNS,
+    Kind,
+    construct_parts,
+    noun_parts,
+    proclitic_splits,
+    verb_parts,
+)
 
 EMPTY: frozenset[int] = frozenset()
 _ARTICLE = "ال"
+KIND_BITS = 4  # a packed form entry is (lexeme << KIND_BITS | kind)
 # Pronoun suffixes the analyser strips, longest first; ني (me) only follows verbs.
 _PRONOUNS = sorted(set(NOUN_PRONOUNS) | {p for p in OBJECT_PRONOUNS if p}, key=len, reverse=True)
 _VERB_ONLY = frozenset(set(OBJECT_PRONOUNS) - set(NOUN_PRONOUNS) - {""})
@@ -23,7 +32,7 @@ class Lexicon:
     def __init__(self) -> None:
         self._ids: dict[tuple, int] = {}
         self.keys: list[tuple] = []  # lexeme id -> its key, for explanations
-        # form -> packed (lexeme << 3 | kind), or a tuple of them when several words share a form;
+        # form -> packed (lexeme << 4 | kind), or a tuple of them when several words share a form;
         # _hosts holds the forms that take a pronoun suffix (اعتقالات+هم, اعتقلو+ه)
         self._forms: dict[str, int | tuple[int, ...]] = {}
         self._hosts: dict[str, int | tuple[int, ...]] = {}
@@ -46,7 +55,7 @@ class Lexicon:
 
     def _add_forms(self, lid: int, kind: Kind, parts: tuple[set[str], set[str]]) -> None:
         plain, hosts = parts
-        packed = lid << 3 | int(kind)
+        packed = lid << KIND_BITS | int(kind)
         self._put(self._forms, plain, packed)
         self._put(self._hosts, hosts, packed)
 
@@ -64,14 +73,13 @@ class Lexicon:
         """The lexeme of a noun or adjective. Written with the article, it requires the article.
         With `construct`, it also takes the construct plural in ي (agent nouns: مسلحي)."""
         tag = "+" if construct else ""
-        if article and word.startswith(_ARTICLE) and len(word) > len(_ARTICLE) + 1:
-            lid, new = self._new(("def" + tag, word))
-            if new:
-                self._add_forms(lid, Kind.DEF, noun_parts(word[len(_ARTICLE):], construct))
-            return lid
-        lid, new = self._new(("noun" + tag, word))
+        defined = article and word.startswith(_ARTICLE) and len(word) > len(_ARTICLE) + 1
+        lid, new = self._new(("def" + tag if defined else "noun" + tag, word))
         if new:
-            self._add_forms(lid, Kind.NOUN, noun_parts(word, construct))
+            stem = word[len(_ARTICLE):] if defined else word
+            self._add_forms(lid, Kind.DEF if defined else Kind.NOUN, noun_parts(stem))
+            if construct:
+                self._add_forms(lid, Kind.CONSTRUCT, construct_parts(stem))
         return lid
 
     def name(self, word: str, article: bool = True) -> int:
@@ -120,7 +128,7 @@ class Lexicon:
             if hit is not None:
                 for packed in hit if isinstance(hit, tuple) else (hit,):
                     if packed & allowed:
-                        found.add(packed >> 3)
+                        found.add(packed >> KIND_BITS)
             for pronoun in _PRONOUNS:
                 if not rest.endswith(pronoun) or len(rest) - len(pronoun) < 2:
                     continue
@@ -130,7 +138,7 @@ class Lexicon:
                 ok = allowed & Kind.VERB if pronoun in _VERB_ONLY else allowed
                 for packed in hit if isinstance(hit, tuple) else (hit,):
                     if packed & ok:
-                        found.add(packed >> 3)
+                        found.add(packed >> KIND_BITS)
         result = frozenset(found) if found else EMPTY
         self._cache[token] = result
         return result

@@ -126,3 +126,15 @@ def test_hamza_alef_lam_is_not_the_article(lex):
     lid = lex.noun(word.text, article=word.article)
     for token in ["آلاف", "الآلاف", "وآلاف", "بآلاف"]:
         assert matches(lex, lid, token), token
+
+
+def test_construct_plural_only_for_agents_and_never_with_the_article():
+    lex = Lexicon()
+    agent = lex.noun("مسلح", construct=True)
+    plain = lex.noun("اجتماع")
+    for token in ("مسلحي", "ومسلحي", "بمسلحي", "لمسلحي", "مسلحيها"):
+        assert agent in lex.analyse(normalize(token)), token
+    assert agent not in lex.analyse(normalize("المسلحي"))  # construct nouns take no article
+    assert plain not in lex.analyse(normalize("اجتماعي"))  # the nisba adjective, not a plural
+    head = lex.noun("رئيس", construct=True)
+    assert head not in lex.analyse(normalize("الرئيسي"))  # "main", not a head of something

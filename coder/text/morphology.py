@@ -23,10 +23,12 @@ class Kind(IntFlag):
     NOUN = 1  # nouns and adjectives: و ف ب ك ل and the article
     DEF = 2  # a noun the author wrote with the article: only matches with it
     VERB = 4  # verbs: و ف ل and the future س
+    CONSTRUCT = 8  # the construct plural of an agent (مسلحي داعش): و ف ب ل, never the article
 
 
-_PLAIN = Kind.NOUN | Kind.VERB
+_PLAIN = Kind.NOUN | Kind.VERB | Kind.CONSTRUCT
 _ARTICLE = Kind.NOUN | Kind.DEF
+_PREPOSED = Kind.NOUN | Kind.CONSTRUCT
 
 # Proclitic clusters (normalised) and the kinds of word they may stand before.
 PROCLITICS: dict[str, Kind] = {
@@ -34,7 +36,7 @@ PROCLITICS: dict[str, Kind] = {
     "و": _PLAIN, "ف": _PLAIN,
     "ل": _PLAIN, "ول": _PLAIN, "فل": _PLAIN,
     # ك (like) only with the article: bare, it turns كاميرون into ك + اميرون
-    "ب": Kind.NOUN, "وب": Kind.NOUN, "فب": Kind.NOUN,
+    "ب": _PREPOSED, "وب": _PREPOSED, "فب": _PREPOSED,
     "ال": _ARTICLE, "وال": _ARTICLE, "فال": _ARTICLE, "بال": _ARTICLE, "كال": _ARTICLE,
     "وبال": _ARTICLE, "فبال": _ARTICLE, "وكال": _ARTICLE, "فكال": _ARTICLE,
     "لل": _ARTICLE, "ولل": _ARTICLE, "فلل": _ARTICLE,
@@ -63,13 +65,14 @@ def proclitic_splits(token: str) -> list[tuple[Kind, str]]:
     return out
 
 
-def noun_parts(word: str, construct: bool = False) -> tuple[set[str], set[str]]:
+def noun_parts(word: str) -> tuple[set[str], set[str]]:
     """The forms of a noun or adjective: (complete forms, hosts that take a pronoun suffix).
 
     Covers: accusative tanween (إنزالاً → انزالا), feminine (جوي → جويه), sound plurals and
     duals in all cases (ات ون ين ان), and the construct t of teh marbuta (عملية → عمليت+ه).
-    The construct plural in ي (مسلحي داعش) only with `construct`: for any word it would also
-    be the nisba adjective (اجتماع → اجتماعي، الدول → الدولي), so only agent nouns take it.
+    The construct plural in ي (مسلحي داعش) is not here but in `construct_parts`: for any word
+    it would also be the nisba adjective (اجتماع → اجتماعي، الدول → الدولي), so only agent nouns
+    take it, and never with the article (الرئيسي is "main", not رئيس in construct).
     Broken plurals are words of their own. Pronoun suffixes are not expanded here: the
     analyser strips them from a token and looks the rest up among the hosts, which keeps the
     compiled lexicon several times smaller.
@@ -81,17 +84,24 @@ def noun_parts(word: str, construct: bool = False) -> tuple[set[str], set[str]]:
         return plain, {stem + "ت", stem + "ات", stem + "تا", stem + "تي", word, word + "ات"}
     plain = {word} | {word + s for s in ("ا", "ه", "ات", "ان", "ين", "ون", "تان", "تين")}
     hosts = {word, word + "ات", word + "ت"}
-    if construct:
-        plain.add(word + "ي")
-        hosts.add(word + "ي")
     if word.endswith("ء"):  # hamza on a seat before a suffix: اعتداؤه, اعتدائه
         hosts |= {word[:-1] + "و", word[:-1] + "ي"}
     return plain, hosts
 
 
+def construct_parts(word: str) -> tuple[set[str], set[str]]:
+    """The construct plural in ي of an agent noun (مسلحي داعش، مسلحيها), as (forms, hosts)."""
+    if word.endswith("ه"):  # teh marbuta: no sound masculine plural
+        return set(), set()
+    return {word + "ي"}, {word + "ي"}
+
+
 def noun_forms(word: str, construct: bool = False) -> set[str]:
     """Every surface form (without proclitics) of a noun, pronoun suffixes included."""
-    plain, hosts = noun_parts(word, construct)
+    plain, hosts = noun_parts(word)
+    if construct:
+        more, more_hosts = construct_parts(word)
+        plain, hosts = plain | more, hosts | more_hosts
     return plain | {h + p for h in hosts for p in NOUN_PRONOUNS}
 
 
