@@ -1,7 +1,8 @@
 """Record -> events: the one place where the layers are wired together.
 
 text -> sentences and tokens -> per-token lexeme analyses -> actor mentions -> rule matches
--> negation and background dates -> overlap resolution -> events. Nothing here knows about files or the terminal.
+-> negation, background dates, future and possibility -> overlap resolution -> events.
+Nothing here knows about files or the terminal.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from .actors import Mention, find_mentions, phrases_starting
 from .background import dated_background
 from .events import Event, make_event, negation
 from .match import Match, candidates, find_matches, select
+from .modality import unreal
 from .ruleset import NO_EVENT, RuleSet
 from .text.segment import Sentence, sentences
 
@@ -75,12 +77,12 @@ class Coder:
         starting = self._starting(analyses) if anchored or complete else []
         mentions = find_mentions(starting, analyses, clauses, sentence.norms, date) if starting else []
         matches = find_matches(anchored, clauses, analyses, mentions) if anchored else []
-        # Negated matches, and those dated to an earlier year, leave before overlaps are resolved:
-        # a denied or past event must not hide another.
+        # Negated matches, and those dated to an earlier year or told in the future or as a
+        # possibility, leave before overlaps are resolved: they must not hide another.
         negated, live = [], []
         for m in matches:
-            neg = (negation(m, sentence, analyses, rs.negators) or dated_background(m, sentence, date)) \
-                if m.rule.code != NO_EVENT else None
+            neg = (negation(m, sentence, analyses, rs.negators) or dated_background(m, sentence, date)
+                   or unreal(m, sentence, analyses, rs.lexicon)) if m.rule.code != NO_EVENT else None
             if neg:
                 negated.append((m, neg))
             else:

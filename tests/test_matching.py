@@ -280,3 +280,14 @@ def test_an_earlier_year_makes_an_event_background(mini):
     assert codes(mini, "وقتل رجل في أول حادث منذ العام 2003") == ["190"]  # a period, not a date
     analysis = mini.explain("وقتل رجل في عام 2002")[0]
     assert [why for _, why in analysis.negated] == ["عام 2002"]
+
+
+def test_future_and_possible_acts_are_not_events(mini):
+    for text in ["وسيعتقل الأمن المتظاهرين", "ستعتقل الشرطة رجلا", "سوف يعتقلون الناشطين",
+                 "قد يقتل المسلحون الرهائن", "وقد تعتقل الشرطة رجلا"]:
+        assert codes(mini, text) == [], text
+    for text in ["وقد قتل المسلحون الرهائن", "لقد اعتقلت الشرطة رجلا", "قد اعتقلت الشرطة رجلا"]:
+        assert codes(mini, text) != [], text  # قد before a past verb: it did happen
+    assert codes(mini, "يعتقلون الناشطين") == ["173"]  # the present reports
+    analysis = mini.explain("ستعتقل الشرطة رجلا")[0]
+    assert [why for _, why in analysis.negated] == ["ستعتقل"]
