@@ -31,6 +31,7 @@ COUNTED_VICTIMS = ("17", "18", "19", "20")  # roots where قتل/اعتقل 12 .
 PREP_REACH = 8  # how far after the trigger a preposition may introduce the target
 VICTIM_REACH = 20  # how far after an act of violence its victims may be named
 DEMAND_REACH = 15  # how far after a protest its demand's addressee may stand
+DEMAND_WINDOW = 4  # how far before the addressee the demand word may stand (احتجاجا على قرار الحكومة)
 
 
 def _conjoined(norm: str, lexemes: frozenset[int], analyse: Callable[[str], frozenset[int]]) -> bool:
@@ -206,7 +207,9 @@ class _Roles:
                 self.target(m, "counted inside the trigger (the victims)")
             elif m in self.hit:  # مقتل 13 معظمهم من أفراد الشرطة في هجوم انتحاري
                 self.target(m, "casualty inside the trigger")
-            else:
+            elif self.src is not None and 0 <= m.start - self.src.end <= 1 and self.src.start >= ts:
+                self.target(m, "actor inside the trigger right after its subject (the object)")
+            elif not self.reports(m):  # أعلنت وزارة الداخلية مقتل جندي: the teller, not the doer
                 self.source(m, "actor inside the trigger")
 
     def doer_after(self) -> None:
@@ -224,12 +227,13 @@ class _Roles:
         # the preposition may close the trigger itself (أطلق المسلحون النار على)
         prep = next((m for m in self.after if m.start - te <= PREP_REACH and self.introduced(m, self.ts + 1)), None)
         if prep is None and self.tgt is None and self.root in SUBJECTIVE_GENITIVE:
+            window = DEMAND_WINDOW
             addressed = [as_place(m, norms) for m in self.mentions
                          if te <= m.start <= te + DEMAND_REACH and m is not self.src and not self.is_protester(m)
-                         and any(norms[j] in language.DEMAND_WORDS for j in range(max(te, m.start - 3), m.start))]
+                         and any(norms[j] in language.DEMAND_WORDS for j in range(max(te, m.start - window), m.start))]
             # against whom (ضد، احتجاجا على، مطالبين برحيل) before where (أمام السفارة)
             strong = [m for m in addressed if not any(
-                norms[j] in language.DEMAND_PLACES for j in range(max(te, m.start - 3), m.start))]
+                norms[j] in language.DEMAND_PLACES for j in range(max(te, m.start - window), m.start))]
             prep = (strong or addressed or [None])[0]
         if self.tgt is None and prep is not None:
             self.target(prep, f"introduced by a preposition ({norms[prep.start - 1] if prep.start > te else ''})")

@@ -153,3 +153,10 @@ def test_the_speaker_of_a_pronoun_complement_is_the_doer(roles):
 def test_victims_named_through_a_partitive(roles):
     e = one(roles, "هجوم انتحاري أسفر عن إصابة ثلاثة من عناصر الجيش الأمريكي", "1831")
     assert e.target == "USAMIL"
+
+
+def test_inside_a_trigger_the_teller_is_not_the_doer_and_the_object_follows_the_subject(roles):
+    e = one(roles, "اعتدى رجال الأمن المدنيين بالضرب", "182")
+    assert (e.source, e.target) == ("COP", "CVL")
+    e = one(roles, "هجوم انتحاري تبناه تنظيم داعش", "1831")
+    assert e.source == "IMGSYRREB"
