@@ -17,6 +17,23 @@ from .text.normalize import normalize
 from .text.segment import Sentence
 
 FUTURE_ROOTS_KEPT = ("01", "02", "03", "10", "13")
+# Frames of accusation, belief and appearance before a complementizer: what follows is claimed,
+# suspected or guessed, not reported as fact (اتهمهم بأنهم فجروا، يعتقد أن الصاروخ أطلق، بدا أن).
+# They matter for force and violence (roots 14-20); the accusation itself is coded by root 11.
+# يشتبه is left out: it mostly describes who someone is (مقاتلون يشتبه بأنهم ينتمون إلى ...).
+FRAMED_ROOTS = ("14", "15", "17", "18", "19", "20")
+FRAMES = frozenset(normalize(w) for w in (
+    "اتهم", "اتهمت", "اتهموا", "يتهم", "تتهم", "يتهمون", "اتهام", "اتهامه", "اتهامها", "اتهامهم", "متهم",
+    "متهمين", "زعم", "زعمت", "يزعم", "تزعم", "زاعما", "ادعى", "ادعت", "يدعي", "تدعي", "مدعيا", "ادعاء",
+    "يعتقد", "يعتقدون", "نعتقد", "أعتقد", "اعتقد", "يرجح", "ترجح", "يرجحون", "المرجح", "المحتمل", "يبدو",
+    "بدا", "ويبدو", "ربما", "يحتمل", "المعتقد", "يظن", "يخشى", "تخشى",
+    "شائعة", "شائعات", "الشائعات", "يزعمون", "مزاعم",
+))
+FRAME_COMPLEMENTS = frozenset(normalize(w) for w in (
+    "أن", "ان", "بأن", "بان", "أنه", "انه", "أنها", "انها", "أنهم", "انهم", "بأنه", "بانه", "بأنها", "بانها",
+    "بأنهم", "بانهم", "فإن", "فان",
+))
+FRAME_REACH = 12  # how far before the trigger the frame may stand, in its clause
 FUTURE_PARTICLES = frozenset(normalize(w) for w in ("سوف", "وسوف", "فسوف", "لسوف"))
 POSSIBILITY = frozenset(normalize(w) for w in ("قد", "وقد", "فقد", "لقد"))
 PRESENT_PREFIXES = "يتن"
@@ -37,8 +54,38 @@ def _past(word: str, verbs: frozenset[int], lexicon: Lexicon) -> bool:
     return False
 
 
+def _frame_word(word: str) -> bool:
+    """A frame word, with a conjunction or an object pronoun on it (واتهمهم، ويبدو)."""
+    for w in (word, _bare(word)):
+        if w in FRAMES or any(w.endswith(p) and w[: -len(p)] in FRAMES for p in ("هما", "هم", "ها", "ه")):
+            return True
+    return False
+
+
+def framed(match: Match, sentence: Sentence) -> str | None:
+    """The frame of accusation or belief the trigger stands in (اتهمهم بأنهم فجروا), or None:
+    the frame word, then a complementizer, then the trigger, all in one clause."""
+    if match.rule.code[:2] not in FRAMED_ROOTS:
+        return None
+    ts, norms, clauses = match.trigger_start, sentence.norms, sentence.clauses
+    clause = clauses[ts]
+    complement = None
+    for j in range(ts - 1, max(ts - FRAME_REACH, 0) - 1, -1):
+        if clauses[j] != clause:
+            break
+        if complement is None and norms[j] in FRAME_COMPLEMENTS:
+            complement = j
+        elif complement is not None and _frame_word(norms[j]) and complement - j <= 4:
+            return f"{norms[j]} {norms[complement]}"
+    return None
+
+
 def unreal(match: Match, sentence: Sentence, analyses: Sequence[frozenset[int]], lexicon: Lexicon) -> str | None:
-    """Why the match tells a future or a possible act ("سيقتل", "قد يقتل"), or None."""
+    """Why the match tells a future, possible, claimed or supposed act ("سيقتل", "قد يقتل",
+    "اتهمهم بأنهم فجروا"), or None."""
+    frame = framed(match, sentence)
+    if frame is not None:
+        return frame
     if match.rule.code[:2] in FUTURE_ROOTS_KEPT:
         return None
     ts, norms = match.trigger_start, sentence.norms

@@ -291,3 +291,11 @@ def test_future_and_possible_acts_are_not_events(mini):
     assert codes(mini, "يعتقلون الناشطين") == ["173"]  # the present reports
     analysis = mini.explain("ستعتقل الشرطة رجلا")[0]
     assert [why for _, why in analysis.negated] == ["ستعتقل"]
+
+
+def test_claimed_or_supposed_violence_is_not_reported_as_fact(mini):
+    for text in ["واتهمهم بأنهم قتلوا رجلا", "ويبدو أن الطائرات قصفت السوق", "ومن المعتقد أنهم قتلوا رجلا",
+                 "وحسب شائعة فإن مروحية قصفت السوق"]:
+        assert codes(mini, text) == [], text
+    assert codes(mini, "وقال إن مسلحين قتلوا رجلا") == ["190"]  # a report, not a belief
+    assert codes(mini, "وقال إنهم قتلوا رجلا، ويبدو أن") == ["190"]  # the frame must come before
