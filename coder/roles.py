@@ -258,8 +258,12 @@ class _Roles:
         conjoined = _conjoined(self.norms[ts], self.analyses[ts], self.analyse)
         if before and before[-1].end == ts and not self.reports(before[-1]) and not conjoined:
             self.source(before[-1], "subject right before the verb")
-        if after_actors and after_actors[0].start - te <= VSO_REACH:
-            self.source(after_actors[0], "subject after the verb")
+        if after_actors:
+            # between the verb and its subject: an adverb (أمس) and any count (مئات، 15، عدد من)
+            between = [w for w in self.norms[te:after_actors[0].start]
+                       if not (w[0].isdigit() or w in language.QUANTITY_WORDS or w == "من")]
+            if len(between) <= VSO_REACH and not any(w in language.PREPOSITIONS for w in between):
+                self.source(after_actors[0], "subject after the verb")
         if before and ts - before[-1].end <= SVO_REACH and not self.reports(before[-1]) and not conjoined:
             self.source(before[-1], "subject before the verb")
         src = self.src
@@ -325,6 +329,17 @@ class _Roles:
         if first is not None:
             self.source(first, "first subject of the sentence (the verb is joined by و/ف)")
 
+    def protesters(self) -> None:
+        """A protest reported by its happening (اندلعت مظاهرات، جرت تظاهرة) names its protesters
+        later in the sentence (…، ورفع المتظاهرون شعارات): the first civilian role after it."""
+        if self.root not in SUBJECTIVE_GENITIVE or self.src is not None:
+            return
+        te = self.te
+        later = next((m for m in self.mentions if te <= m.start <= te + VICTIM_REACH and m is not self.tgt
+                      and m.code.endswith("CVL") and as_place(m, self.norms).kind != PLACE), None)
+        if later is not None:
+            self.source(later, "protesters named later in the sentence")
+
     def speaker(self) -> None:
         """After a reporting verb, a complementizer with a pronoun makes the speaker the doer
         (قال حلف الأطلسي إنه قتل، أعلنت إسرائيل أنها قصفت): its subject is the source."""
@@ -363,6 +378,7 @@ def assign_roles(match: Match, sentence: Sentence, analyses: Sequence[frozenset[
     else:
         r.verbal_noun()
     r.victims()
+    r.protesters()
     r.speaker()
     r.shared_subject()
     r.claim()

@@ -299,3 +299,10 @@ def test_claimed_or_supposed_violence_is_not_reported_as_fact(mini):
         assert codes(mini, text) == [], text
     assert codes(mini, "وقال إن مسلحين قتلوا رجلا") == ["190"]  # a report, not a belief
     assert codes(mini, "وقال إنهم قتلوا رجلا، ويبدو أن") == ["190"]  # the frame must come before
+
+
+def test_a_protest_names_its_protesters_later_and_places_do_not_protest(mini):
+    e = mini.code_text("وتجمع أمس مئات المتظاهرين أمام السفارة")[0]
+    assert e.source == "CVL"
+    e = [e for e in mini.code_text("وشهدت سوريا مظاهرة المتظاهرين") if e.code.startswith("14")][0]
+    assert e.source != "SYR"  # a place that witnesses is not a protester
