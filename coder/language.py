@@ -60,6 +60,9 @@ VERY_COMMON_WORDS = frozenset(normalize(w) for w in """
 # Prepositions that introduce the target of an action: شن غارات على مواقع داعش، حملة ضد المعارضة.
 TARGET_PREPOSITIONS = frozenset(normalize(w) for w in (
     "على", "ضد", "بحق", "تجاه", "وعلى", "علي",
+    # and the words of an attack that name what it struck: استهدف دورية للجيش، لدى مرور موكب الوزير
+    "استهدف", "استهدفت", "استهدفا", "استهدفوا", "يستهدف", "تستهدف", "مستهدفا", "مستهدفة", "مستهدفين",
+    "مرور", "موكب", "بموكب",
 ))
 # Whom a protest's demand addresses, often after a comma: تظاهروا أمس، مطالبين الحكومة بالاستقالة.
 DEMAND_WORDS = frozenset(normalize(w) for w in (

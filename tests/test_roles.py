@@ -160,3 +160,8 @@ def test_inside_a_trigger_the_teller_is_not_the_doer_and_the_object_follows_the_
     assert (e.source, e.target) == ("COP", "CVL")
     e = one(roles, "هجوم انتحاري تبناه تنظيم داعش", "1831")
     assert e.source == "IMGSYRREB"
+
+
+def test_what_an_attack_struck_is_its_target(roles):
+    e = one(roles, "هجوم انتحاري استهدف دورية للجيش الأمريكي", "1831")
+    assert e.target == "USAMIL"
