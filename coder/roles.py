@@ -168,6 +168,11 @@ class _Roles:
         return norms[m.start - 1] in language.AGENTIVE or (
             m.start >= 2 and counted(norms, m.start - 1) and norms[m.start - 2] in language.AGENTIVE)
 
+    def embedded(self, m: Mention) -> bool:
+        """A complementizer stands between the actor and the trigger (قال شهود لـ«الشرق الأوسط»
+        إن الهجوم نفذ): the actor belongs to the frame, the trigger to the clause it reports."""
+        return any(w in language.COMPLEMENTIZERS for w in self.norms[m.end:self.ts])
+
     def is_protester(self, m: Mention) -> bool:
         """The protesters of a protest are its source, never whom it addresses."""
         return m is self.src or (self.src is not None and m.start == self.src.start)
@@ -264,7 +269,8 @@ class _Roles:
                        if not (w[0].isdigit() or w in language.QUANTITY_WORDS or w == "من")]
             if len(between) <= VSO_REACH and not any(w in language.PREPOSITIONS for w in between):
                 self.source(after_actors[0], "subject after the verb")
-        if before and ts - before[-1].end <= SVO_REACH and not self.reports(before[-1]) and not conjoined:
+        if before and ts - before[-1].end <= SVO_REACH and not self.reports(before[-1]) and not conjoined \
+                and not self.embedded(before[-1]):
             self.source(before[-1], "subject before the verb")
         src = self.src
         rest = [m for m in self.after if m is not src and (src is None or m.start >= src.end) and m.kind != PLACE]
@@ -287,7 +293,8 @@ class _Roles:
         elif genitive is not None and self.why_tgt.startswith("introduced"):
             self.source(genitive, "genitive of the verbal noun, whose target has a preposition")
         before = self.before
-        if before and self.ts - before[-1].end <= NOMINAL_SOURCE_REACH and not self.reports(before[-1]):
+        if before and self.ts - before[-1].end <= NOMINAL_SOURCE_REACH and not self.reports(before[-1]) \
+                and not self.embedded(before[-1]):
             self.source(before[-1], "actor before the verbal noun")
 
     def victims(self) -> None:

@@ -165,3 +165,8 @@ def test_inside_a_trigger_the_teller_is_not_the_doer_and_the_object_follows_the_
 def test_what_an_attack_struck_is_its_target(roles):
     e = one(roles, "هجوم انتحاري استهدف دورية للجيش الأمريكي", "1831")
     assert e.target == "USAMIL"
+
+
+def test_an_actor_of_the_reporting_frame_is_not_the_doer(roles):
+    e = one(roles, "وقال الجيش الأمريكي لوكالة رويترز إن هجوم انتحاري وقع", "1831")
+    assert e.source in (None, "UAF")
