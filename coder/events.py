@@ -39,6 +39,7 @@ class Event:
     why_source: str
     why_target: str
     source_mention: Mention | None = None  # for the next event of the sentence (shared subjects)
+    fallback: bool = False  # from a fallback rule: dropped when the sentence has another event
 
     def record(self, record_id, date: str | None) -> dict:
         """The output record (see docs/output.md); field order is stable."""
@@ -161,4 +162,5 @@ def make_event(text: str, sentence: Sentence, match: Match, analyses: Sequence[f
         why_source=why_src,
         source_mention=src,
         why_target=why_tgt,
+        fallback=match.rule.fallback,
     )

@@ -96,6 +96,10 @@ class Coder:
                                    previous)
                 previous = event.source_mention or previous
                 events.append(event)
+        if any(e.fallback for e in events) and not all(e.fallback for e in events):
+            # a fallback rule (a bare statement: أكد الوزير أن) speaks only for a sentence that
+            # reports nothing else (أعلن الجيش أنه قتل ...: the killing, not the announcement)
+            events = [e for e in events if not e.fallback]
         return SentenceAnalysis(sentence, analyses, tuple(mentions), tuple(matches), tuple(kept),
                                 tuple(negated), tuple(events))
 

@@ -55,6 +55,7 @@ class Rule:
     line: int
     order: int
     note: str = ""
+    fallback: bool = False  # its events stand only in a sentence with no other event
 
     @property
     def family(self) -> str:
@@ -263,7 +264,7 @@ class _Loader:
                 self.at(path, doc, f"rule is missing '{key}'")
                 ok = False
         for key in doc:
-            if key not in ("id", "code", "patterns", "examples", "counterexamples", "note"):
+            if key not in ("id", "code", "patterns", "examples", "counterexamples", "note", "fallback"):
                 line, col = doc.where[key]
                 self.error(path, line, col, f"unknown rule key '{key}'")
         if not ok:
@@ -293,7 +294,12 @@ class _Loader:
         if not examples:
             self.at(path, doc, f"rule '{rid}' has no examples", "warning")
         note = str(doc.get("note") or "")
-        return Rule(rid, code, tuple(str(p) for p in pats), examples, counter, path, doc.line, order, note)
+        fallback = doc.get("fallback", False)
+        if not isinstance(fallback, bool):
+            self.error(path, *where["fallback"], "'fallback' must be true or false")
+            return None
+        return Rule(rid, code, tuple(str(p) for p in pats), examples, counter, path, doc.line, order, note,
+                    fallback)
 
     def _examples(self, path: str, items, code: str, positive: bool):
         if items is None:

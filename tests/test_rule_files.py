@@ -137,3 +137,27 @@ def test_cli_prints_findings_without_traceback(tmp_path):
     assert f"{path}:4:23: error: unexpected ')'" in p.stderr
     assert "^" in p.stderr
     assert "Traceback" not in p.stderr
+
+
+def test_a_fallback_rule_speaks_only_for_an_otherwise_empty_sentence(tmp_path):
+    from coder import Coder
+
+    write_rules(tmp_path, "r.yaml", """
+        rules:
+          - id: say
+            code: "010"
+            fallback: true
+            patterns: ["أكد~ ..6 أن"]
+          - id: kill
+            code: "190"
+            patterns: ["قتل~"]
+    """)
+    c = Coder(load_ruleset([tmp_path], use_cache=False))
+    assert [e.code for e in c.code_text("أكد الوزير أن الوضع هادئ")] == ["010"]
+    assert [e.code for e in c.code_text("أكد الوزير أن الجنود قتلوا رجلا")] == ["190"]
+
+
+def test_fallback_must_be_a_boolean(tmp_path):
+    text = 'rules:\n  - id: say\n    code: "010"\n    fallback: maybe\n    patterns: ["أكد~"]\n'
+    path, errors = findings(tmp_path, text)
+    assert [(f.line, f.message) for f in errors] == [(4, "'fallback' must be true or false")]
