@@ -28,10 +28,10 @@ FRONTED_TIME = 4  # a clause this short before the trigger's may be a fronted da
 
 def _year(norms: Sequence[str], j: int) -> int | None:
     word = norms[j].lstrip("و")
-    if len(word) == 4 and word.isdigit() and j > 0 and norms[j - 1] in YEAR_WORDS \
+    if len(word) in (3, 4) and word.isdigit() and j > 0 and norms[j - 1] in YEAR_WORDS \
             and (j < 2 or norms[j - 2] not in SINCE):
         year = int(word)
-        if 1900 <= year <= 2100:
+        if 100 <= year <= 2100:  # سنة 630 للميلاد as well as عام 1986
             return year
     return None
 

@@ -271,7 +271,8 @@ def test_affiliation_after_the_body_is_composed(tmp_path):
 
 
 def test_an_earlier_year_makes_an_event_background(mini):
-    for text in ["تعرض عام 1986 لمحاولة اعتقال", "وقتل رجل في عام 2002", "في سنة 1978، قتل رجل"]:
+    for text in ["تعرض عام 1986 لمحاولة اعتقال", "وقتل رجل في عام 2002", "في سنة 1978، قتل رجل",
+                 "وفي سنة 630 للميلاد قتل رجل"]:
         assert codes(mini, text) == [], text
     assert [e.code for e in mini.code_text("وقتل رجل في عام 2002", date="2008-05-01")] == []
     assert [e.code for e in mini.code_text("وقتل رجل في عام 2008", date="2008-05-01")] == ["190"]
