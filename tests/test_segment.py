@@ -41,3 +41,14 @@ def test_empty_and_punctuation_only():
     assert sentences("") == []
     assert sentences("... ، ؟ !") == []
     assert sentences("\u064b\u064c") == []
+
+
+def test_a_time_aside_between_commas_does_not_break_the_clause():
+    s = sentences("وافق مجلس الأمن، اليوم (الاثنين)، على الاتفاق")[0]
+    assert len(set(s.clauses)) == 1
+    s = sentences("قال الوزير، أمس، إن الوضع هادئ")[0]
+    assert len(set(s.clauses)) == 1
+    s = sentences("وصل الوزير، وقال إن الوضع هادئ")[0]  # a real second clause
+    assert len(set(s.clauses)) == 2
+    s = sentences("قتل رجل؛ أمس؛ في بغداد")[0]  # only commas set off an aside
+    assert len(set(s.clauses)) == 3

@@ -111,12 +111,42 @@ def _take(text: str, a: int, b: int, clause: int, norms: list[str], clauses: lis
     segments.append((a, b))
 
 
+# A time phrase set off by commas (قال الوزير، أمس، إن / وافق المجلس، اليوم (الاثنين)، على) is
+# an aside: the clauses around it are one clause, so a pattern reaches from the verb to its object.
+_ASIDE_WORDS = frozenset(normalize(w) for w in (
+    "اليوم", "أمس", "امس", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد",
+    "صباح", "مساء", "ظهر", "فجر", "ليل", "ليلة", "أول", "من", "الماضي", "الماضية", "الجاري", "الجارية",
+    "أيضا", "كذلك", "بدوره", "بدورها", "بدورهم", "مجددا", "الأسبوع", "الشهر", "يوم",
+))
+_ASIDE_MAX = 4  # words in such an aside
+_COMMAS = frozenset("،,")
+
+
+def _bridge(norms: list[str], clauses: list[int], after_comma: set[int]) -> list[int]:
+    """Clause numbers with comma-bounded time asides merged into the clause before them."""
+    sizes: dict[int, int] = {}
+    for c in clauses:
+        sizes[c] = sizes.get(c, 0) + 1
+    order = list(sizes)
+    merged: dict[int, int] = {}
+    start = 0
+    for i, c in enumerate(order):
+        n = sizes[c]
+        if 0 < i < len(order) - 1 and n <= _ASIDE_MAX and c in after_comma and order[i + 1] in after_comma \
+                and all(w in _ASIDE_WORDS or w[0].isdigit() for w in norms[start:start + n]):
+            into = merged.get(order[i - 1], order[i - 1])
+            merged[c] = merged[order[i + 1]] = into
+        start += n
+    return [merged.get(c, c) for c in clauses] if merged else clauses
+
+
 def sentences(text: str) -> list[Sentence]:
     """Split `text` into sentences of tokens. Tokens that normalise to nothing are dropped."""
     out: list[Sentence] = []
     norms: list[str] = []
     clauses: list[int] = []
     segments: list[tuple[int, int]] = []
+    after_comma: set[int] = set()  # clauses that begin after a comma
     clause = 0
     pos = 0
     for m in _BREAK.finditer(text):
@@ -127,6 +157,8 @@ def sentences(text: str) -> list[Sentence]:
         pos = m.end()
         if mark[0] not in _ENDS and not mark.isspace():
             clause += 1
+            if mark in _COMMAS:
+                after_comma.add(clause)
             continue
         if mark.strip() in ("-", "–", "—"):
             clause += 1
@@ -134,11 +166,16 @@ def sentences(text: str) -> list[Sentence]:
         if mark == "." and a >= 1 and text[a - 1].isalpha() and (a < 2 or not text[a - 2].isalnum()):
             continue  # an initial: أ. ف. ب
         if norms:
+            if len(after_comma) >= 2:
+                clauses = _bridge(norms, clauses, after_comma)
             out.append(Sentence(text, norms, clauses, segments, pos if mark != "\n" else -1))
             norms, clauses, segments = [], [], []
+        after_comma = set()
         clause += 1
     if pos < len(text):
         _take(text, pos, len(text), clause, norms, clauses, segments)
     if norms:
+        if len(after_comma) >= 2:
+            clauses = _bridge(norms, clauses, after_comma)
         out.append(Sentence(text, norms, clauses, segments, -1))
     return out
