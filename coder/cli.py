@@ -263,6 +263,8 @@ def _explain(args) -> int:
                 state = f"[red]negated by '{negated[id(m)]}'[/]"
             elif id(m) in kept and m.rule.code == "---":
                 state = "[magenta]kept: a blocking rule, no event[/]"
+            elif id(m) in kept and m.rule.fallback and not any(e.rule == m.rule.id for e in a.events):
+                state = "[yellow]kept, but a fallback: the sentence has another event[/]"
             elif id(m) in kept:
                 state = "[green]kept[/]"
             else:
