@@ -21,7 +21,20 @@ from .actors import ACTOR, ADJECTIVE, AGENT, METONYM, ActorEntry, ActorTable
 from .errors import Finding, RuleSetError
 from .lexicon import Lexicon
 from .patterns import syntax
-from .patterns.compile import ALT, WORD, Compiler, Program, UnknownSet, choose_anchor, first_ids, reverse, walk_words
+from .patterns.compile import (
+    ALT,
+    WORD,
+    Compiler,
+    Program,
+    UnknownSet,
+    choose_anchor,
+    first_ids,
+    must_ids,
+    must_sets,
+    rarest,
+    reverse,
+    walk_words,
+)
 from .text.normalize import normalize
 from .yamlsource import LocDict, LocList, LocStr, YamlError, load
 
@@ -376,7 +389,7 @@ class _Loader:
             forward=program[anchor:],
             backward=reverse(program[:anchor]),
             anchor=first_ids(program[anchor]) or frozenset(),
-            required=tuple(ids for i, s in enumerate(program) if i != anchor and (ids := first_ids(s)) is not None),
+            required=self._required(program, anchor),
             verbs=self._verbs_of(program),
             after=_fixed(program[anchor + 1]) if anchor + 1 < len(program) and program[anchor][0] == WORD else None,
             before=program[anchor - 1][1] if anchor > 0 and program[anchor - 1][0] == WORD else None,
@@ -384,6 +397,30 @@ class _Loader:
             line=getattr(text, "line", 0),
             column=text.content_column() if isinstance(text, LocStr) else 0,
         )
+
+    def _required(self, program: Program, anchor: int) -> tuple[frozenset[int], ...]:
+        """Sets of lexemes one of each of which a clause must hold for the pattern to match there.
+
+        Checked with set operations before the interpreter starts (most candidates stop here), so
+        they are ordered rarest first, and they look inside alternatives and past leading slots
+        (see `must_ids`). For an anchor that is an alternative, each branch's rarest word after
+        its first step counts too: the anchor token only vouches for the first.
+        """
+        cost = self._is_common
+        needs = [ids for i, s in enumerate(program) if i != anchor and (ids := must_ids(s, cost)) is not None]
+        step = program[anchor]
+        if step[0] == ALT:
+            extra: set[int] | None = set()
+            for branch in step[1]:
+                rest = must_sets(branch[1:] if must_ids(branch[0]) is not None else branch, cost)
+                if not rest:
+                    extra = None
+                    break
+                extra |= rarest(rest, cost)
+            if extra is not None:
+                needs.append(frozenset(extra))
+        unique = list(dict.fromkeys(needs))
+        return tuple(sorted(unique, key=lambda ids: (sum(map(cost, ids)), len(ids))))
 
     # -- actors ------------------------------------------------------------------------------------
 

@@ -156,6 +156,37 @@ def _first_of_program(program: Program) -> frozenset[int] | None:
     return None  # every step optional: the program may match nothing
 
 
+def must_ids(step: Step, cost: Callable[[int], int] = lambda lid: 0) -> frozenset[int] | None:
+    """Lexemes one of which must occur SOMEWHERE among the tokens `step` matches, or None.
+
+    Unlike `first_ids` this looks past a leading slot, gap or optional part: the branch
+    `{source} هدد~` must contain هدد~ though it may start with anything. The matcher uses these
+    sets to drop a candidate whose clause lacks a word the pattern needs before it runs the
+    interpreter; for an alternative, each branch contributes its rarest such set (by `cost`).
+    """
+    if step[0] == WORD:
+        return step[1]
+    if step[0] != ALT:
+        return None
+    out: set[int] = set()
+    for branch in step[1]:
+        needs = must_sets(branch, cost)
+        if not needs:
+            return None
+        out |= rarest(needs, cost)
+    return frozenset(out)
+
+
+def must_sets(program: Program, cost: Callable[[int], int] = lambda lid: 0) -> list[frozenset[int]]:
+    """`must_ids` of every always-present step of `program`: a match contains one of each."""
+    return [ids for step in program if (ids := must_ids(step, cost)) is not None]
+
+
+def rarest(sets: list[frozenset[int]], cost: Callable[[int], int]) -> frozenset[int]:
+    """The set least likely to be found in a clause: the fewest common words, then the fewest words."""
+    return min(sets, key=lambda ids: (sum(map(cost, ids)), len(ids)))
+
+
 def choose_anchor(program: Program, is_common: Callable[[int], int] = lambda lid: 0) -> int | None:
     """Index of the step the index is keyed on: the most selective step that is always present.
 
