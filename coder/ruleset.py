@@ -148,6 +148,7 @@ class _Loader:
         self.set_nodes: dict[str, syntax.Alt] = {}
         self.set_where: dict[str, tuple[str, int]] = {}
         self.actor_docs: list[tuple[str, str, LocDict]] = []
+        self._costs: dict[frozenset[int], int] = {}
 
     def error(self, path: str, line: int, column: int, message: str, severity: str = "error") -> None:
         self.findings.append(Finding(path, line, column, message, severity))
@@ -342,9 +343,17 @@ class _Loader:
             return 20
         return int(word in language.COMMON_WORDS or key[1] in language.COMMON_WORDS)
 
+    def _cost(self, ids: frozenset[int]) -> int:
+        """How common the words of a set are, together (the sum of `_is_common`); memoised, because
+        the steps of a word set are scored again for every pattern that uses the set."""
+        cost = self._costs.get(ids)
+        if cost is None:
+            cost = self._costs[ids] = sum(map(self._is_common, ids))
+        return cost
+
     def _anchor_cost(self, program: Program) -> int | None:
-        anchor = choose_anchor(program, self._is_common)
-        return None if anchor is None else sum(map(self._is_common, first_ids(program[anchor]) or ()))
+        anchor = choose_anchor(program, self._cost)
+        return None if anchor is None else self._cost(first_ids(program[anchor]) or frozenset())
 
     def _split(self, program: Program, depth: int = 0) -> list[Program]:
         """One program, or several that together match the same texts but anchor on rarer words.
@@ -374,14 +383,14 @@ class _Loader:
         except UnknownSet as e:
             self._pattern_error(path, text, e.ref.column, e.why)
             return []
-        if choose_anchor(program, self._is_common) is None:
+        if choose_anchor(program, self._cost) is None:
             self._pattern_error(path, text, 1, "a pattern needs at least one word that is always present "
                                                "(not only optional parts, gaps and slots)")
             return []
         return [self._compiled(program, seq, text, rule, number + k) for k, program in enumerate(self._split(program))]
 
     def _compiled(self, program: Program, seq: syntax.Seq, text, rule: Rule, number: int) -> Pattern:
-        anchor = choose_anchor(program, self._is_common)
+        anchor = choose_anchor(program, self._cost)
         return Pattern(
             number=number,
             rule=rule,
@@ -406,7 +415,7 @@ class _Loader:
         (see `must_ids`). For an anchor that is an alternative, each branch's rarest word after
         its first step counts too: the anchor token only vouches for the first.
         """
-        cost = self._is_common
+        cost = self._cost
         needs = [ids for i, s in enumerate(program) if i != anchor and (ids := must_ids(s, cost)) is not None]
         step = program[anchor]
         if step[0] == ALT:
@@ -420,7 +429,7 @@ class _Loader:
             if extra is not None:
                 needs.append(frozenset(extra))
         unique = list(dict.fromkeys(needs))
-        return tuple(sorted(unique, key=lambda ids: (sum(map(cost, ids)), len(ids))))
+        return tuple(sorted(unique, key=lambda ids: (cost(ids), len(ids))))
 
     # -- actors ------------------------------------------------------------------------------------
 

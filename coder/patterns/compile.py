@@ -45,11 +45,21 @@ class Compiler:
         self.sets = sets
         self._set_programs: dict[str, Step] = {}
         self._busy: set[str] = set()
+        self._leaves: dict[tuple, Step] = {}
 
     def program(self, seq: Seq) -> Program:
         return tuple(self.step(n) for n in seq.items)
 
     def step(self, node: Node) -> Step:
+        if isinstance(node, (Word, Verb, Exact)):  # the same words recur in thousands of patterns
+            key = (node, getattr(node, "article", None))  # Word's equality ignores `article`
+            leaf = self._leaves.get(key)
+            if leaf is None:
+                leaf = self._leaves[key] = self._step(node)
+            return leaf
+        return self._step(node)
+
+    def _step(self, node: Node) -> Step:
         lex = self.lexicon
         if isinstance(node, Word):
             return (WORD, frozenset((lex.noun(node.text, article=node.article),)))
@@ -98,9 +108,10 @@ class Compiler:
 
 
 def _alt(branches: tuple[Program, ...]) -> Step:
-    step = (ALT, branches, None)
     # each branch with the words it must start with (None: it may start with anything)
-    return (ALT, branches, first_ids(step), tuple(_first_of_program(b) for b in branches))
+    firsts = tuple(_first_of_program(b) for b in branches)
+    first = None if None in firsts else frozenset().union(*firsts)
+    return (ALT, branches, first, firsts)
 
 
 def _opt(program: Program) -> Step:
@@ -130,13 +141,7 @@ def first_ids(step: Step) -> frozenset[int] | None:
     if step[0] == WORD:
         return step[1]
     if step[0] == ALT:
-        out: set[int] = set()
-        for branch in step[1]:
-            ids = _first_of_program(branch)
-            if ids is None:
-                return None
-            out |= ids
-        return frozenset(out)
+        return step[2]  # worked out once, when the step was built (see _alt)
     return None
 
 
@@ -156,7 +161,14 @@ def _first_of_program(program: Program) -> frozenset[int] | None:
     return None  # every step optional: the program may match nothing
 
 
-def must_ids(step: Step, cost: Callable[[int], int] = lambda lid: 0) -> frozenset[int] | None:
+SetCost = Callable[[frozenset[int]], int]  # how common in text the words of a set are, together
+
+
+def _no_cost(ids: frozenset[int]) -> int:
+    return 0
+
+
+def must_ids(step: Step, cost: SetCost = _no_cost) -> frozenset[int] | None:
     """Lexemes one of which must occur SOMEWHERE among the tokens `step` matches, or None.
 
     Unlike `first_ids` this looks past a leading slot, gap or optional part: the branch
@@ -177,31 +189,31 @@ def must_ids(step: Step, cost: Callable[[int], int] = lambda lid: 0) -> frozense
     return frozenset(out)
 
 
-def must_sets(program: Program, cost: Callable[[int], int] = lambda lid: 0) -> list[frozenset[int]]:
+def must_sets(program: Program, cost: SetCost = _no_cost) -> list[frozenset[int]]:
     """`must_ids` of every always-present step of `program`: a match contains one of each."""
     return [ids for step in program if (ids := must_ids(step, cost)) is not None]
 
 
-def rarest(sets: list[frozenset[int]], cost: Callable[[int], int]) -> frozenset[int]:
+def rarest(sets: list[frozenset[int]], cost: SetCost) -> frozenset[int]:
     """The set least likely to be found in a clause: the fewest common words, then the fewest words."""
-    return min(sets, key=lambda ids: (sum(map(cost, ids)), len(ids)))
+    return min(sets, key=lambda ids: (cost(ids), len(ids)))
 
 
-def choose_anchor(program: Program, is_common: Callable[[int], int] = lambda lid: 0) -> int | None:
+def choose_anchor(program: Program, cost: SetCost = _no_cost) -> int | None:
     """Index of the step the index is keyed on: the most selective step that is always present.
 
     Every match contains its anchor, so looking up the lexemes of each token in an index of
     anchors finds every candidate without trying the other rules. The anchor should be rare in
-    text: the step whose words are least common wins (language.COMMON_WORDS count 1 each, the
-    particles and prepositions of VERY_COMMON_WORDS 20), then a single word over an
-    alternative, fewer words over more, and earlier over later.
+    text: the step whose words are least common wins (by `cost`; the rule loader counts
+    language.COMMON_WORDS 1 each, the particles and prepositions of VERY_COMMON_WORDS 20), then
+    a single word over an alternative, fewer words over more, and earlier over later.
     """
     best, best_score = None, None
     for i, step in enumerate(program):
         ids = first_ids(step)
         if ids is None:
             continue
-        score = (sum(map(is_common, ids)), step[0] != WORD, len(ids), i)
+        score = (cost(ids), step[0] != WORD, len(ids), i)
         if best_score is None or score < best_score:
             best, best_score = i, score
     return best

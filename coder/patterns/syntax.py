@@ -8,6 +8,8 @@ position.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -103,15 +105,25 @@ class PatternSyntaxError(ValueError):
 
 def _single_token(raw: str, column: int) -> str:
     """Normalise a rule word and check that the text segmenter would see it as one token."""
+    norm, problem = _check_word(raw)
+    if problem:
+        raise PatternSyntaxError(problem, column)
+    return norm
+
+
+@lru_cache(maxsize=1 << 16)
+def _check_word(raw: str) -> tuple[str, str]:
+    """A rule word's normal form, and what is wrong with it ('' if nothing). Memoised: the same
+    words recur in thousands of patterns, and this is most of the cost of a word node."""
     norm = normalize(raw)
     if not norm:
-        raise PatternSyntaxError(f"'{raw}' is empty once diacritics and tatweel are removed", column)
+        return norm, f"'{raw}' is empty once diacritics and tatweel are removed"
     if not is_single_token(raw):
-        raise PatternSyntaxError(f"'{raw}' is not a single word token; separate words with spaces", column)
+        return norm, f"'{raw}' is not a single word token; separate words with spaces"
     if len(norm) == 1 and "\u0621" <= norm <= "\u064a":
-        raise PatternSyntaxError(f"'{raw}' is a single letter: in Arabic text a one-letter clitic (و ب ل ف ك) is "
-                                 "written onto the next word, and the coder already strips it; match that word", column)
-    return norm
+        return norm, (f"'{raw}' is a single letter: in Arabic text a one-letter clitic (و ب ل ف ك) is "
+                      "written onto the next word, and the coder already strips it; match that word")
+    return norm, ""
 
 
 def has_article_form(raw: str) -> bool:
@@ -179,11 +191,51 @@ class _ToNodes(lark.Transformer):
         return Gap(size)
 
 
+class _OneLineLexer(lark.lexer.Lexer):
+    """Lark's basic lexer, cut down to what a pattern needs: one line, no terminal callbacks.
+
+    The terminals are the grammar's own, tried in the order lark's lexer tries them, as one
+    regular expression; tokens carry the same type, text and column. Lark's lexers also count
+    lines and run callbacks for every token, which made them a third of the time spent parsing
+    the rules. The parse trees are the same (tests/test_patterns.py checks every shipped pattern).
+    """
+
+    __future_interface__ = 2  # lex(lexer_state, parser_state), text as a lark TextSlice
+
+    def __init__(self, conf: lark.lexer.LexerConf):
+        terminals = sorted(conf.terminals, key=lambda t: (-t.priority, -t.pattern.max_width,
+                                                          -len(t.pattern.value), t.name))
+        for literal in (t for t in terminals if isinstance(t.pattern, lark.lexer.PatternStr)):
+            for other in (t for t in terminals if isinstance(t.pattern, lark.lexer.PatternRE)):
+                if re.fullmatch(other.pattern.to_regexp(), literal.pattern.value):
+                    # lark would tell them apart after matching (its "unless" callbacks); we do not
+                    raise lark.exceptions.GrammarError(f"{other.name} also matches {literal.pattern.value!r}")
+        self.ignore = frozenset(conf.ignore)
+        self.allowed = {t.name for t in terminals} - self.ignore
+        self.regex = re.compile("|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in terminals))
+
+    def lex(self, lexer_state: lark.lexer.LexerState, parser_state) -> Iterator[lark.Token]:
+        text, pos, end = lexer_state.text.text, lexer_state.text.start, lexer_state.text.end
+        ignore, token = self.ignore, lark.Token
+        for m in self.regex.finditer(text, pos, end):
+            start = m.start()
+            if start != pos:
+                break
+            pos = m.end()
+            kind = m.lastgroup
+            if kind not in ignore:
+                yield token(kind, m.group(), start, 1, start + 1, 1, pos + 1, pos)
+        if pos < end:
+            raise lark.exceptions.UnexpectedCharacters(text, pos, 1, pos + 1, allowed=self.allowed,
+                                                       state=parser_state)
+
+
 @lru_cache(maxsize=1)
 def _parser() -> lark.Lark:
     grammar = resources.files(__package__).joinpath("grammar.lark").read_text(encoding="utf-8")
     # The transformer runs inside the LALR parser: nodes are built as rules reduce, no tree.
-    return lark.Lark(grammar, parser="lalr", maybe_placeholders=False, transformer=_ToNodes())
+    return lark.Lark(grammar, parser="lalr", lexer=_OneLineLexer, maybe_placeholders=False,
+                     transformer=_ToNodes())
 
 
 def parse(pattern: str) -> Seq:
