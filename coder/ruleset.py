@@ -26,6 +26,7 @@ from .patterns.compile import (
     WORD,
     Compiler,
     Program,
+    StepMemo,
     UnknownSet,
     choose_anchor,
     first_ids,
@@ -149,6 +150,8 @@ class _Loader:
         self.set_where: dict[str, tuple[str, int]] = {}
         self.actor_docs: list[tuple[str, str, LocDict]] = []
         self._costs: dict[frozenset[int], int] = {}
+        # per-step results of the compiling steps below, one memo for each kind of result
+        self._reversed, self._musts, self._verbs = StepMemo(), StepMemo(), StepMemo()
 
     def error(self, path: str, line: int, column: int, message: str, severity: str = "error") -> None:
         self.findings.append(Finding(path, line, column, message, severity))
@@ -331,8 +334,12 @@ class _Loader:
                 self.at(path, item, "an example is a sentence, or a mapping with 'text' (and code/source/target)")
 
     def _verbs_of(self, program: Program) -> frozenset[int]:
+        """The verb lexemes anywhere in `program` (those of a word set worked out once per set)."""
+        return frozenset().union(*(self._verbs.get(step, self._step_verbs) for step in program))
+
+    def _step_verbs(self, step) -> frozenset[int]:
         found: set[int] = set()
-        walk_words(program, lambda ids: found.update(i for i in ids if self.lexicon.keys[i][0] == "verb"))
+        walk_words((step,), lambda ids: found.update(i for i in ids if self.lexicon.keys[i][0] == "verb"))
         return frozenset(found)
 
     def _is_common(self, lid: int) -> int:
@@ -396,7 +403,7 @@ class _Loader:
             rule=rule,
             text=str(text),
             forward=program[anchor:],
-            backward=reverse(program[:anchor]),
+            backward=reverse(program[:anchor], self._reversed),
             anchor=first_ids(program[anchor]) or frozenset(),
             required=self._required(program, anchor),
             verbs=self._verbs_of(program),
@@ -415,13 +422,13 @@ class _Loader:
         (see `must_ids`). For an anchor that is an alternative, each branch's rarest word after
         its first step counts too: the anchor token only vouches for the first.
         """
-        cost = self._cost
-        needs = [ids for i, s in enumerate(program) if i != anchor and (ids := must_ids(s, cost)) is not None]
+        cost, memo = self._cost, self._musts
+        needs = [ids for i, s in enumerate(program) if i != anchor and (ids := must_ids(s, cost, memo)) is not None]
         step = program[anchor]
         if step[0] == ALT:
             extra: set[int] | None = set()
             for branch in step[1]:
-                rest = must_sets(branch[1:] if must_ids(branch[0]) is not None else branch, cost)
+                rest = must_sets(branch[1:] if must_ids(branch[0]) is not None else branch, cost, memo)
                 if not rest:
                     extra = None
                     break

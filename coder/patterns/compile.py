@@ -118,17 +118,44 @@ def _opt(program: Program) -> Step:
     return (OPT, program, _first_of_program(program))
 
 
-def reverse(program: Program) -> Program:
+class StepMemo:
+    """Results of one computation per step, keyed on the step object itself (its id, holding the
+    step alive). One memo per kind of result: the same step is a key in several.
+
+    The step of a word set is one object shared by every pattern that uses the set; worked out
+    again for each of them, a big set costs its size every time. Hashing the nested tuples
+    instead would cost as much as the work saved.
+    """
+
+    def __init__(self) -> None:
+        self._seen: dict[int, tuple[Step, object]] = {}
+
+    def get(self, step: Step, compute: Callable[[Step], object]):
+        hit = self._seen.get(id(step))
+        if hit is not None and hit[0] is step:
+            return hit[1]
+        value = compute(step)
+        self._seen[id(step)] = (step, value)
+        return value
+
+
+def reverse(program: Program, memo: StepMemo | None = None) -> Program:
     """The program that matches the same tokens read right to left."""
-    return tuple(_reverse_step(s) for s in reversed(program))
+    return tuple(_reverse_step(s, memo) for s in reversed(program))
 
 
-def _reverse_step(step: Step) -> Step:
+def _reverse_step(step: Step, memo: StepMemo | None = None) -> Step:
+    if step[0] not in (ALT, OPT):
+        return step
+    if memo is not None:
+        return memo.get(step, lambda s: _reversed_group(s, memo))
+    return _reversed_group(step, memo)
+
+
+def _reversed_group(step: Step, memo: StepMemo | None) -> Step:
     if step[0] == ALT:
-        return _alt(tuple(reverse(b) for b in step[1]))
-    if step[0] == OPT:
-        return _opt(reverse(step[1]))
-    return step
+        return _alt(tuple(reverse(b, memo) for b in step[1]))
+    return _opt(reverse(step[1], memo))
 
 
 def first_ids(step: Step) -> frozenset[int] | None:
@@ -168,7 +195,7 @@ def _no_cost(ids: frozenset[int]) -> int:
     return 0
 
 
-def must_ids(step: Step, cost: SetCost = _no_cost) -> frozenset[int] | None:
+def must_ids(step: Step, cost: SetCost = _no_cost, memo: StepMemo | None = None) -> frozenset[int] | None:
     """Lexemes one of which must occur SOMEWHERE among the tokens `step` matches, or None.
 
     Unlike `first_ids` this looks past a leading slot, gap or optional part: the branch
@@ -180,18 +207,24 @@ def must_ids(step: Step, cost: SetCost = _no_cost) -> frozenset[int] | None:
         return step[1]
     if step[0] != ALT:
         return None
+    if memo is not None:
+        return memo.get(step, lambda s: _must_of_alt(s, cost, memo))
+    return _must_of_alt(step, cost, memo)
+
+
+def _must_of_alt(step: Step, cost: SetCost, memo: StepMemo | None) -> frozenset[int] | None:
     out: set[int] = set()
     for branch in step[1]:
-        needs = must_sets(branch, cost)
+        needs = must_sets(branch, cost, memo)
         if not needs:
             return None
         out |= rarest(needs, cost)
     return frozenset(out)
 
 
-def must_sets(program: Program, cost: SetCost = _no_cost) -> list[frozenset[int]]:
+def must_sets(program: Program, cost: SetCost = _no_cost, memo: StepMemo | None = None) -> list[frozenset[int]]:
     """`must_ids` of every always-present step of `program`: a match contains one of each."""
-    return [ids for step in program if (ids := must_ids(step, cost)) is not None]
+    return [ids for step in program if (ids := must_ids(step, cost, memo)) is not None]
 
 
 def rarest(sets: list[frozenset[int]], cost: SetCost) -> frozenset[int]:
