@@ -49,10 +49,10 @@ class Coder:
         would call for every token.
         """
         found = list(map(cache.get, analyses))
-        if None in found:
-            for pos, lexemes in enumerate(analyses):
-                if found[pos] is None:
-                    found[pos] = cache[lexemes] = (compute(lexemes) or ()) if lexemes else ()
+        if None in found:  # work out the new analyses (found with set operations), look up again
+            for lexemes in set(analyses).difference(cache):
+                cache[lexemes] = (compute(lexemes) or ()) if lexemes else ()
+            found = list(map(cache.get, analyses))
         return [(pos, f) for pos, f in enumerate(found) if f]
 
     def _anchored(self, analyses: tuple[frozenset[int], ...]) -> list:
