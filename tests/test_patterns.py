@@ -70,20 +70,18 @@ def test_errors_point_at_the_problem(pattern, column, fragment):
     assert fragment in e.value.message
 
 
-# -- the pattern lexer: the same tokens as lark's own -----------------------------------------------
+# -- the pattern lexer and the WORDS shortcut: the same nodes as lark alone ------------------------
 
 @functools.lru_cache(maxsize=1)
 def _lark_lexer_parser():
-    """The pattern parser with lark's standard contextual lexer instead of ours."""
-    from importlib import resources
-
-    import lark
-
+    """The pattern parser with lark's standard contextual lexer instead of ours, and without the
+    WORDS terminal: every word, bar and parenthesis a token of its own."""
     from coder.patterns import syntax
 
-    grammar = resources.files(syntax.__package__).joinpath("grammar.lark").read_text(encoding="utf-8")
-    return lark.Lark(grammar, parser="lalr", lexer="contextual", maybe_placeholders=False,
-                     transformer=syntax._ToNodes())
+    grammar = syntax.grammar_text()
+    shortcut = "     | WORDS        -> words\n"
+    assert shortcut in grammar
+    return syntax._make_parser(grammar.replace(shortcut, ""), "contextual")
 
 
 def _shipped_pattern_strings() -> list[str]:
@@ -126,6 +124,8 @@ def test_shipped_patterns_parse_as_with_lark_lexer(monkeypatch):
 @pytest.mark.parametrize("pattern", [
     "(اعتقال", "اعتقال)", "اعتقال??", "a || b", "()", "( | a)", "&", "&1x", "{source", "a ~", "=", "a = b",
     "..3..", "a. b", "a / b", "اعتقل~~", "قال/~", "(a | b))?", "?a", "| a", "a\tb", "ok ..12 ok", "{}",
+    # errors inside a group that is one WORDS token
+    "(اعتقال | ا)", "(قتل  |  =و)", "(قال/ي~ | قتل)", "(قتل | ًٌ)?", "x (قتل | اعتقال،)", "(a b | c\td)",
 ])
 def test_errors_as_with_lark_lexer(pattern, monkeypatch):
     from coder.patterns import syntax

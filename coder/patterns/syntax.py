@@ -131,6 +131,46 @@ def has_article_form(raw: str) -> bool:
     return raw.lstrip("\u0640")[:1] not in ("آ", "أ", "إ")
 
 
+def _word(raw: str, column: int) -> Word:
+    return Word(_single_token(raw, column), has_article_form(raw))
+
+
+def _verb(raw: str, column: int) -> Verb:
+    past, _, present = raw[:-1].partition("/")
+    past_n = _single_token(past, column)
+    present_n = _single_token(present, column + len(past) + 1) if present else None
+    return Verb(past_n, present_n)
+
+
+def _exact(raw: str, column: int) -> Exact:
+    return Exact(_single_token(raw[1:], column + 1))
+
+
+_ATOMS = {"VERB": _verb, "EXACT": _exact, "WORD": _word}  # terminal -> its node
+_ATOM_SPAN = re.compile(r"[^ \t]+")  # the atoms of one branch of a WORDS token
+
+
+@lru_cache(maxsize=1 << 14)
+def _group_nodes(text: str, atoms: re.Pattern) -> Alt:
+    """The nodes of a WORDS token's text, `(a | b c | d~)`, as "(" alt ")" would give them.
+
+    `atoms` is the grammar's VERB, EXACT and WORD terminals as one expression, in the order
+    lark's lexer tries them: each atom is told apart as the lexer would, and built by the same
+    function as when it is a token of its own, so nodes and errors are the same either way
+    (columns count from the "("). Memoised: the same groups recur across rule files.
+    """
+    branches = []
+    start = 2  # the column after "("
+    for part in text[1:-1].split("|"):
+        nodes = []
+        for m in _ATOM_SPAN.finditer(part):
+            kind = atoms.fullmatch(m.group()).lastgroup
+            nodes.append(_ATOMS[kind](m.group(), start + m.start()))
+        branches.append(Seq(tuple(nodes)))
+        start += len(part) + 1
+    return Alt(tuple(branches))
+
+
 class _ToNodes(lark.Transformer):
     """Parse tree -> nodes. Terminal positions give columns for error messages."""
 
@@ -157,19 +197,23 @@ class _ToNodes(lark.Transformer):
 
     def word(self, items):
         tok = items[0]
-        return Word(_single_token(str(tok), tok.column), has_article_form(str(tok)))
+        return _word(str(tok), tok.column)
 
     def verb(self, items):
         tok = items[0]
-        body = str(tok)[:-1]
-        past, _, present = body.partition("/")
-        past_n = _single_token(past, tok.column)
-        present_n = _single_token(present, tok.column + len(past) + 1) if present else None
-        return Verb(past_n, present_n)
+        return _verb(str(tok), tok.column)
 
     def exact(self, items):
         tok = items[0]
-        return Exact(_single_token(str(tok)[1:], tok.column + 1))
+        return _exact(str(tok), tok.column)
+
+    def words(self, items):
+        """A WORDS token, `(a | b c | d~)`: the nodes "(" alt ")" gives for the same text."""
+        tok = items[0]
+        try:
+            return _group_nodes(str(tok), self.atoms)
+        except PatternSyntaxError as e:  # its column counts from the "("
+            raise PatternSyntaxError(e.message, tok.column + e.column - 1) from None
 
     def setref(self, items):
         tok = items[0]
@@ -230,12 +274,27 @@ class _OneLineLexer(lark.lexer.Lexer):
                                                        state=parser_state)
 
 
+
+
+def _make_parser(grammar: str, lexer: str | type[lark.lexer.Lexer]) -> lark.Lark:
+    """A parser of `grammar` that builds nodes (the transformer runs inside the LALR parser:
+    nodes are built as rules reduce, no tree)."""
+    transformer = _ToNodes()
+    parser = lark.Lark(grammar, parser="lalr", lexer=lexer, maybe_placeholders=False, transformer=transformer)
+    # the terminals a WORDS token is made of, in the order lark's lexer tries them
+    atoms = sorted((parser.get_terminal(name) for name in _ATOMS), key=lambda t: -t.priority)
+    transformer.atoms = re.compile("|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in atoms))
+    return parser
+
+
+def grammar_text() -> str:
+    """The rule language's grammar (grammar.lark)."""
+    return resources.files(__package__).joinpath("grammar.lark").read_text(encoding="utf-8")
+
+
 @lru_cache(maxsize=1)
 def _parser() -> lark.Lark:
-    grammar = resources.files(__package__).joinpath("grammar.lark").read_text(encoding="utf-8")
-    # The transformer runs inside the LALR parser: nodes are built as rules reduce, no tree.
-    return lark.Lark(grammar, parser="lalr", lexer=_OneLineLexer, maybe_placeholders=False,
-                     transformer=_ToNodes())
+    return _make_parser(grammar_text(), _OneLineLexer)
 
 
 def parse(pattern: str) -> Seq:
