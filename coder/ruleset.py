@@ -23,6 +23,7 @@ from .lexicon import Lexicon
 from .patterns import syntax
 from .patterns.compile import (
     ALT,
+    OPT,
     WORD,
     Compiler,
     Program,
@@ -34,7 +35,6 @@ from .patterns.compile import (
     must_sets,
     rarest,
     reverse,
-    walk_words,
 )
 from .text.normalize import normalize
 from .yamlsource import LocDict, LocList, LocStr, YamlError, load
@@ -152,6 +152,7 @@ class _Loader:
         self._costs: dict[frozenset[int], int] = {}
         # per-step results of the compiling steps below, one memo for each kind of result
         self._reversed, self._musts, self._verbs = StepMemo(), StepMemo(), StepMemo()
+        self._verbal_sets: dict[str, bool] = {}  # set name -> whether every member leads with a verb
 
     def error(self, path: str, line: int, column: int, message: str, severity: str = "error") -> None:
         self.findings.append(Finding(path, line, column, message, severity))
@@ -338,9 +339,15 @@ class _Loader:
         return frozenset().union(*(self._verbs.get(step, self._step_verbs) for step in program))
 
     def _step_verbs(self, step) -> frozenset[int]:
-        found: set[int] = set()
-        walk_words((step,), lambda ids: found.update(i for i in ids if self.lexicon.keys[i][0] == "verb"))
-        return frozenset(found)
+        """The verb lexemes of one step, nested ones included."""
+        if step[0] == WORD:
+            keys = self.lexicon.keys
+            return frozenset(i for i in step[1] if keys[i][0] == "verb")
+        if step[0] == ALT:
+            return frozenset().union(*map(self._verbs_of, step[1]))
+        if step[0] == OPT:
+            return self._verbs_of(step[1])
+        return frozenset()
 
     def _is_common(self, lid: int) -> int:
         """How common a lexeme's word is in news: 0, 1 (common), or 20 (a particle or preposition)."""
@@ -409,7 +416,7 @@ class _Loader:
             verbs=self._verbs_of(program),
             after=_fixed(program[anchor + 1]) if anchor + 1 < len(program) and program[anchor][0] == WORD else None,
             before=program[anchor - 1][1] if anchor > 0 and program[anchor - 1][0] == WORD else None,
-            verbal=_leads_with_verb(seq, self.set_nodes),
+            verbal=_leads_with_verb(seq, self.set_nodes, self._verbal_sets),
             line=getattr(text, "line", 0),
             column=text.content_column() if isinstance(text, LocStr) else 0,
         )
@@ -551,16 +558,20 @@ def _date(value):
     return text if _DATE.fullmatch(text) else False
 
 
-def _leads_with_verb(seq: syntax.Seq, sets: dict[str, syntax.Alt]) -> bool:
+def _leads_with_verb(seq: syntax.Seq, sets: dict[str, syntax.Alt], memo: dict[str, bool]) -> bool:
+    """Whether the first word of every way `seq` can match is a verb (`memo`: the answer per set)."""
     for node in seq.items:
         if isinstance(node, (syntax.Slot, syntax.Optional, syntax.Gap)):
             continue
         if isinstance(node, syntax.Verb):
             return True
         if isinstance(node, syntax.Alt):
-            return all(_leads_with_verb(b, sets) for b in node.branches)
+            return all(_leads_with_verb(b, sets, memo) for b in node.branches)
         if isinstance(node, syntax.SetRef) and node.name in sets:
-            return all(_leads_with_verb(b, sets) for b in sets[node.name].branches)
+            verbal = memo.get(node.name)
+            if verbal is None:
+                verbal = memo[node.name] = all(_leads_with_verb(b, sets, memo) for b in sets[node.name].branches)
+            return verbal
         return False
     return False
 
@@ -578,10 +589,11 @@ def load_ruleset(paths: Iterable[str | Path] | None = None, use_cache: bool = Tr
         hit = cache.load(files)
         if isinstance(hit, RuleSet):
             return hit
-    loader = _Loader()
-    for f in files:
-        loader.read(f)
-    rs = loader.compile()
+    with cache.gc_paused():  # compiling allocates a million objects, few of them garbage
+        loader = _Loader()
+        for f in files:
+            loader.read(f)
+        rs = loader.compile()
     object.__setattr__(rs, "sources", tuple(str(f) for f in files))
     if use_cache and not missing:
         cache.store(files, rs)

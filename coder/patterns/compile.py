@@ -250,15 +250,3 @@ def choose_anchor(program: Program, cost: SetCost = _no_cost) -> int | None:
         if best_score is None or score < best_score:
             best, best_score = i, score
     return best
-
-
-def walk_words(program: Program, visit: Callable[[frozenset[int]], None]) -> None:
-    """Call `visit` with the ids of every WORD step, nested ones included."""
-    for step in program:
-        if step[0] == WORD:
-            visit(step[1])
-        elif step[0] == ALT:
-            for b in step[1]:
-                walk_words(b, visit)
-        elif step[0] == OPT:
-            walk_words(step[1], visit)
