@@ -46,17 +46,22 @@ class Compiler:
         self._set_programs: dict[str, Step] = {}
         self._busy: set[str] = set()
         self._leaves: dict[tuple, Step] = {}
+        self._groups = StepMemo()  # keyed on Alt node objects (the memo only needs identity)
 
     def program(self, seq: Seq) -> Program:
-        return tuple(self.step(n) for n in seq.items)
+        return tuple([self.step(n) for n in seq.items])
 
     def step(self, node: Node) -> Step:
-        if isinstance(node, (Word, Verb, Exact)):  # the same words recur in thousands of patterns
-            key = (node, getattr(node, "article", None))  # Word's equality ignores `article`
+        """The step of one node. The same words recur in thousands of patterns, and the parser
+        hands out one node object for each repeated group of words: both are compiled once."""
+        key = _leaf_key(node)
+        if key is not None:
             leaf = self._leaves.get(key)
             if leaf is None:
                 leaf = self._leaves[key] = self._step(node)
             return leaf
+        if isinstance(node, Alt):
+            return self._groups.get(node, self._step)
         return self._step(node)
 
     def _step(self, node: Node) -> Step:
@@ -107,6 +112,19 @@ class Compiler:
         return _alt(tuple(branches))
 
 
+def _leaf_key(node: Node) -> tuple | None:
+    """What a word node compiles from, as a plain tuple (hashed in C; Word's own equality also
+    ignores `article`), or None for other nodes."""
+    kind = type(node)
+    if kind is Word:
+        return ("word", node.text, node.article)
+    if kind is Verb:
+        return ("verb", node.past, node.present)
+    if kind is Exact:
+        return ("exact", node.text)
+    return None
+
+
 def _alt(branches: tuple[Program, ...]) -> Step:
     # each branch with the words it must start with (None: it may start with anything)
     firsts = tuple(_first_of_program(b) for b in branches)
@@ -119,8 +137,8 @@ def _opt(program: Program) -> Step:
 
 
 class StepMemo:
-    """Results of one computation per step, keyed on the step object itself (its id, holding the
-    step alive). One memo per kind of result: the same step is a key in several.
+    """Results of one computation per step (or node), keyed on the object itself: its id, with
+    the object held alive so that the id is never reused. One memo per kind of result.
 
     The step of a word set is one object shared by every pattern that uses the set; worked out
     again for each of them, a big set costs its size every time. Hashing the nested tuples
@@ -130,7 +148,7 @@ class StepMemo:
     def __init__(self) -> None:
         self._seen: dict[int, tuple[Step, object]] = {}
 
-    def get(self, step: Step, compute: Callable[[Step], object]):
+    def get(self, step, compute: Callable):
         hit = self._seen.get(id(step))
         if hit is not None and hit[0] is step:
             return hit[1]
