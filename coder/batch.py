@@ -22,7 +22,10 @@ from .pipeline import Coder
 
 CHUNK = 200  # records per task sent to a worker
 IN_FLIGHT = 3  # chunks queued per worker
-WARM_UP = 2000  # records coded in the main process before the workers start
+# Records coded in the main process before the workers start, so that they inherit the per-token
+# caches of the commonest words. While it runs the other core idles: on the SaudiNewsNet corpus,
+# 500 was as quick as 0 (each worker warming its own caches) and quicker than 2000.
+WARM_UP = 500
 
 
 @dataclass
