@@ -150,6 +150,12 @@ def _run(prog: Program, k: int, pos: int, step: int, ctx: _Context, binds: tuple
     return result
 
 
+# A pattern is filed under each word of its rarest required set only when that set is small: the
+# filing is kept per token type, and a set of hundreds of words (a big word set) filed under
+# every type that anchors the pattern cost tens of megabytes. Unfiled patterns are tested one by one.
+MAX_FILED = 16
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class Anchored:
     """The patterns anchored on one token type, sorted by what their clause must also hold.
@@ -159,7 +165,7 @@ class Anchored:
     with the clause's lexemes finds the few worth a closer look, instead of a test per pattern.
     """
 
-    free: tuple[Pattern, ...]  # patterns that require no other word
+    free: tuple[Pattern, ...]  # patterns not filed: no required word, or too many to file under
     keys: frozenset[int]  # every lexeme under which some pattern is filed
     keyed: dict[int, tuple[Pattern, ...]]
 
@@ -186,7 +192,7 @@ def candidates(index: dict[int, tuple[Pattern, ...]], lexemes: frozenset[int]) -
     keyed: dict[int, list[Pattern]] = {}
     for k in sorted(found):
         pat = found[k]
-        if not pat.required:
+        if not pat.required or len(pat.required[0]) > MAX_FILED:
             free.append(pat)
             continue
         for lid in pat.required[0]:

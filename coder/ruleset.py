@@ -152,6 +152,7 @@ class _Loader:
         self._costs: dict[frozenset[int], int] = {}
         # per-step results of the compiling steps below, one memo for each kind of result
         self._reversed, self._musts, self._verbs = StepMemo(), StepMemo(), StepMemo()
+        self._shared: dict[frozenset[int], frozenset[int]] = {}  # see _required
         self._verbal_sets: dict[str, bool] = {}  # set name -> whether every member leads with a verb
 
     def error(self, path: str, line: int, column: int, message: str, severity: str = "error") -> None:
@@ -442,7 +443,8 @@ class _Loader:
                 extra |= rarest(rest, cost)
             if extra is not None:
                 needs.append(frozenset(extra))
-        unique = list(dict.fromkeys(needs))
+        # one object per distinct set, shared by every pattern that needs it: the cache pickles it once
+        unique = [self._shared.setdefault(ids, ids) for ids in dict.fromkeys(needs)]
         return tuple(sorted(unique, key=lambda ids: (cost(ids), len(ids))))
 
     # -- actors ------------------------------------------------------------------------------------
