@@ -16,6 +16,8 @@ import hashlib
 import os
 import pickle
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from . import __version__
@@ -46,21 +48,31 @@ def key(files: list[Path]) -> str:
     return h.hexdigest()[:32]
 
 
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection inside: building a rule set (from the rule files or from
+    this cache) allocates many small objects that all live on, and every collection on the way
+    walks them again for nothing (a fifth of a cold load)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def load(files: list[Path]):
     """The cached rule set for exactly these files, or None."""
     d = cache_dir()
     if d is None:
         return None
-    enabled = gc.isenabled()
-    gc.disable()  # unpickling allocates many small objects; collections on the way only cost time
-    try:
-        with open(d / f"{key(files)}.pickle", "rb") as f:
-            return pickle.load(f)  # noqa: S301 - our own cache file, in the user's cache dir
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-        return None
-    finally:
-        if enabled:
-            gc.enable()
+    with gc_paused():
+        try:
+            with open(d / f"{key(files)}.pickle", "rb") as f:
+                return pickle.load(f)  # noqa: S301 - our own cache file, in the user's cache dir
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            return None
 
 
 def store(files: list[Path], ruleset) -> None:

@@ -21,9 +21,11 @@ from .text.morphology import (
 EMPTY: frozenset[int] = frozenset()
 _ARTICLE = "ال"
 KIND_BITS = 4  # a packed form entry is (lexeme << KIND_BITS | kind)
-# Pronoun suffixes the analyser strips, longest first; ني (me) only follows verbs.
-_PRONOUNS = sorted(set(NOUN_PRONOUNS) | {p for p in OBJECT_PRONOUNS if p}, key=len, reverse=True)
+# Pronoun suffixes the analyser strips; ني (me) only follows verbs.
+_PRONOUNS = frozenset(NOUN_PRONOUNS) | {p for p in OBJECT_PRONOUNS if p}
+_PRONOUN_LENGTHS = sorted({len(p) for p in _PRONOUNS}, reverse=True)
 _VERB_ONLY = frozenset(set(OBJECT_PRONOUNS) - set(NOUN_PRONOUNS) - {""})
+_VERB = int(Kind.VERB)
 
 
 class Lexicon:
@@ -111,9 +113,12 @@ class Lexicon:
 
     def analyse_all(self, tokens: list[str]) -> tuple[frozenset[int], ...]:
         """`analyse` for every token of a sentence, with C-level cache look-ups for known types."""
-        found = tuple(map(self._cache.get, tokens))
-        if None in found:
-            found = tuple(a if a is not None else self.analyse(t) for a, t in zip(found, tokens, strict=True))
+        cache = self._cache
+        found = tuple(map(cache.get, tokens))
+        if None in found:  # analyse the new types (set operations in C), then look them all up again
+            for token in set(tokens).difference(cache):
+                self.analyse(token)
+            found = tuple(map(cache.get, tokens))
         return found
 
     def analyse(self, token: str) -> frozenset[int]:
@@ -129,13 +134,14 @@ class Lexicon:
                 for packed in hit if isinstance(hit, tuple) else (hit,):
                     if packed & allowed:
                         found.add(packed >> KIND_BITS)
-            for pronoun in _PRONOUNS:
-                if not rest.endswith(pronoun) or len(rest) - len(pronoun) < 2:
+            for n in _PRONOUN_LENGTHS:  # the suffix of each length that is a pronoun, if any
+                pronoun = rest[-n:]
+                if pronoun not in _PRONOUNS or len(rest) - n < 2:
                     continue
-                hit = hosts.get(rest[: -len(pronoun)])
+                hit = hosts.get(rest[:-n])
                 if hit is None:
                     continue
-                ok = allowed & Kind.VERB if pronoun in _VERB_ONLY else allowed
+                ok = allowed & _VERB if pronoun in _VERB_ONLY else allowed
                 for packed in hit if isinstance(hit, tuple) else (hit,):
                     if packed & ok:
                         found.add(packed >> KIND_BITS)

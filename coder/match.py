@@ -150,46 +150,104 @@ def _run(prog: Program, k: int, pos: int, step: int, ctx: _Context, binds: tuple
     return result
 
 
-def candidates(index: dict[int, tuple[Pattern, ...]], lexemes: frozenset[int]) -> tuple[Pattern, ...]:
-    """The patterns anchored on any of `lexemes`, each once, in pattern order."""
-    found = {p.number: p for lid in lexemes for p in index.get(lid, ())}
-    return tuple(found[k] for k in sorted(found))
+# A pattern is filed under each word of its rarest required set only when that set is small: the
+# filing is kept per token type, and a set of hundreds of words (a big word set) filed under
+# every type that anchors the pattern cost tens of megabytes. Unfiled patterns are tested one by one.
+MAX_FILED = 16
 
 
-def find_matches(anchored: Sequence[tuple[int, tuple[Pattern, ...]]], clauses: Sequence[int],
-                 analyses: Sequence[frozenset[int]], mentions: Sequence[Mention]) -> list[Match]:
-    """Every pattern that fits the sentence (before overlap resolution).
+@dataclass(frozen=True, slots=True, eq=False)
+class Anchored:
+    """The patterns anchored on one token type, sorted by what their clause must also hold.
 
-    `anchored` lists the positions whose token is a form of some anchor word, with the patterns
-    anchored there (see `candidates`).
+    Almost every candidate fails for want of its rarest required word (pattern.required[0]) in
+    the clause, so those patterns are filed under each word of that set: one set intersection
+    with the clause's lexemes finds the few worth a closer look, instead of a test per pattern.
     """
-    starts: dict[int, list] = {}
-    ends: dict[int, list] = {}
-    for m in mentions:
-        starts.setdefault(m.start, []).append(m)
-        ends.setdefault(m.end - 1, []).append(m)
-    out: list[Match] = []
-    contexts: dict[int, tuple[_Context, frozenset[int]]] = {}  # clause -> its context, every lexeme in it
-    for pos, patterns in anchored:
+
+    free: tuple[Pattern, ...]  # patterns not filed: no required word, or too many to file under
+    keys: frozenset[int]  # every lexeme under which some pattern is filed
+    keyed: dict[int, tuple[Pattern, ...]]
+
+    def shortlist(self, lexemes: frozenset[int]) -> tuple[Pattern, ...]:
+        """The patterns whose rarest required word is among `lexemes` (plus the free ones),
+        in pattern order."""
+        hits = self.keys.intersection(lexemes)
+        if not hits:
+            return self.free
+        found = {p.number: p for p in self.free}
+        for lid in hits:
+            for p in self.keyed[lid]:
+                found[p.number] = p
+        return tuple(found[k] for k in sorted(found))
+
+
+def candidates(index: dict[int, tuple[Pattern, ...]], lexemes: frozenset[int]) -> Anchored | None:
+    """The patterns anchored on any of `lexemes`, each once, filed by their rarest required word;
+    None when there are none."""
+    found = {p.number: p for lid in lexemes for p in index.get(lid, ())}
+    if not found:
+        return None
+    free: list[Pattern] = []
+    keyed: dict[int, list[Pattern]] = {}
+    for k in sorted(found):
+        pat = found[k]
+        if not pat.required or len(pat.required[0]) > MAX_FILED:
+            free.append(pat)
+            continue
+        for lid in pat.required[0]:
+            keyed.setdefault(lid, []).append(pat)
+    return Anchored(tuple(free), frozenset(keyed), {lid: tuple(ps) for lid, ps in keyed.items()})
+
+
+Candidate = tuple[int, int, int, "Pattern"]  # anchor position, clause start and end, pattern
+
+
+def shortlist(anchored: Sequence[tuple[int, Anchored]], clauses: Sequence[int],
+              analyses: Sequence[frozenset[int]]) -> list[Candidate]:
+    """The (position, pattern) pairs worth verifying, in the order matches are reported.
+
+    A pattern is dropped when a word it always needs is missing from the clause, or the words
+    right next to the anchor do not fit: set operations only, no interpreter, and no actor
+    mentions needed. Most sentences end here with an empty list.
+    """
+    out: list[Candidate] = []
+    clause_of: dict[int, tuple[int, int, frozenset[int]]] = {}  # clause -> its bounds, every lexeme in it
+    for pos, anc in anchored:
         c = clauses[pos]
-        known = contexts.get(c)
-        if known is None:  # one context per clause: failed states found from one anchor hold for all
+        known = clause_of.get(c)
+        if known is None:
             lo, hi = bisect_left(clauses, c), bisect_right(clauses, c)
-            known = contexts[c] = (_Context(analyses, lo, hi, starts, ends), frozenset().union(*analyses[lo:hi]))
-        ctx, lexemes = known
-        lo, hi = ctx.lo, ctx.hi
-        for pat in patterns:
-            # A word the pattern always needs is missing from the clause, or the words right
-            # next to the anchor do not fit: no need to start the interpreter.
+            known = clause_of[c] = (lo, hi, frozenset().union(*analyses[lo:hi]))
+        lo, hi, lexemes = known
+        for pat in anc.shortlist(lexemes):
             if pat.required and any(map(lexemes.isdisjoint, pat.required)):
                 continue
             if pat.after is not None and (pos + 1 >= hi or pat.after.isdisjoint(analyses[pos + 1])):
                 continue
             if pat.before is not None and (pos - 1 < lo or pat.before.isdisjoint(analyses[pos - 1])):
                 continue
-            m = _verify(pat, pos, ctx)
-            if m is not None:
-                out.append(m)
+            out.append((pos, lo, hi, pat))
+    return out
+
+
+def find_matches(candidates: Sequence[Candidate], analyses: Sequence[frozenset[int]],
+                 mentions: Sequence[Mention]) -> list[Match]:
+    """Every shortlisted pattern that fits the sentence (before overlap resolution)."""
+    starts: dict[int, list] = {}
+    ends: dict[int, list] = {}
+    for m in mentions:
+        starts.setdefault(m.start, []).append(m)
+        ends.setdefault(m.end - 1, []).append(m)
+    out: list[Match] = []
+    contexts: dict[int, _Context] = {}  # one context per clause: failed states found from one anchor hold for all
+    for pos, lo, hi, pat in candidates:
+        ctx = contexts.get(lo)
+        if ctx is None:
+            ctx = contexts[lo] = _Context(analyses, lo, hi, starts, ends)
+        m = _verify(pat, pos, ctx)
+        if m is not None:
+            out.append(m)
     return out
 
 

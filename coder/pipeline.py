@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .actors import Mention, find_mentions, phrases_starting
 from .background import dated_background
 from .events import Event, make_event, negation
-from .match import Match, candidates, find_matches, select
+from .match import Match, candidates, find_matches, select, shortlist
 from .modality import unreal
 from .ruleset import NO_EVENT, RuleSet
 from .text.segment import Sentence, sentences
@@ -45,16 +45,18 @@ class Coder:
     @staticmethod
     def _per_position(analyses: tuple[frozenset[int], ...], cache: dict, compute) -> list:
         """(position, compute(analysis)) for every token whose analysis gives something, with
-        compute's answer cached per analysis (one frozenset object per token type)."""
-        out = []
-        for pos, lexemes in enumerate(analyses):
-            if lexemes:
-                found = cache.get(lexemes)
-                if found is None:
-                    found = cache[lexemes] = compute(lexemes)
-                if found:
-                    out.append((pos, found))
-        return out
+        compute's answer cached per analysis (one frozenset object per token type).
+
+        Nothing found is cached as () so that every known token type is one C-level look-up;
+        the cached values must not define __eq__ or __bool__ in Python, which the scans below
+        would call for every token.
+        """
+        found = list(map(cache.get, analyses))
+        if None in found:  # work out the new analyses (found with set operations), look up again
+            for lexemes in set(analyses).difference(cache):
+                cache[lexemes] = (compute(lexemes) or ()) if lexemes else ()
+            found = list(map(cache.get, analyses))
+        return [(pos, f) for pos, f in enumerate(found) if f]
 
     def _anchored(self, analyses: tuple[frozenset[int], ...]) -> list:
         """(position, patterns anchored there) for every token that anchors some pattern."""
@@ -74,9 +76,12 @@ class Coder:
         if not anchored and not complete:
             return None
         clauses = sentence.clauses
-        starting = self._starting(analyses) if anchored or complete else []
+        worth = shortlist(anchored, clauses, analyses) if anchored else []
+        if not worth and not complete:
+            return None  # no pattern can match: the actor mentions are not needed
+        starting = self._starting(analyses)
         mentions = find_mentions(starting, analyses, clauses, sentence.norms, date) if starting else []
-        matches = find_matches(anchored, clauses, analyses, mentions) if anchored else []
+        matches = find_matches(worth, analyses, mentions) if worth else []
         # Negated matches, and those dated to an earlier year or told in the future or as a
         # possibility, leave before overlaps are resolved: they must not hide another.
         negated, live = [], []

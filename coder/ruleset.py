@@ -21,7 +21,21 @@ from .actors import ACTOR, ADJECTIVE, AGENT, METONYM, ActorEntry, ActorTable
 from .errors import Finding, RuleSetError
 from .lexicon import Lexicon
 from .patterns import syntax
-from .patterns.compile import ALT, WORD, Compiler, Program, UnknownSet, choose_anchor, first_ids, reverse, walk_words
+from .patterns.compile import (
+    ALT,
+    OPT,
+    WORD,
+    Compiler,
+    Program,
+    StepMemo,
+    UnknownSet,
+    choose_anchor,
+    first_ids,
+    must_ids,
+    must_sets,
+    rarest,
+    reverse,
+)
 from .text.normalize import normalize
 from .yamlsource import LocDict, LocList, LocStr, YamlError, load
 
@@ -136,6 +150,11 @@ class _Loader:
         self.set_nodes: dict[str, syntax.Alt] = {}
         self.set_where: dict[str, tuple[str, int]] = {}
         self.actor_docs: list[tuple[str, str, LocDict]] = []
+        self._costs: dict[frozenset[int], int] = {}
+        # per-step results of the compiling steps below, one memo for each kind of result
+        self._reversed, self._musts, self._verbs = StepMemo(), StepMemo(), StepMemo()
+        self._shared: dict[frozenset[int], frozenset[int]] = {}  # see _required
+        self._verbal_sets: dict[str, bool] = {}  # set name -> whether every member leads with a verb
 
     def error(self, path: str, line: int, column: int, message: str, severity: str = "error") -> None:
         self.findings.append(Finding(path, line, column, message, severity))
@@ -323,9 +342,19 @@ class _Loader:
                 self.at(path, item, "an example is a sentence, or a mapping with 'text' (and code/source/target)")
 
     def _verbs_of(self, program: Program) -> frozenset[int]:
-        found: set[int] = set()
-        walk_words(program, lambda ids: found.update(i for i in ids if self.lexicon.keys[i][0] == "verb"))
-        return frozenset(found)
+        """The verb lexemes anywhere in `program` (those of a word set worked out once per set)."""
+        return frozenset().union(*(self._verbs.get(step, self._step_verbs) for step in program))
+
+    def _step_verbs(self, step) -> frozenset[int]:
+        """The verb lexemes of one step, nested ones included."""
+        if step[0] == WORD:
+            keys = self.lexicon.keys
+            return frozenset(i for i in step[1] if keys[i][0] == "verb")
+        if step[0] == ALT:
+            return frozenset().union(*map(self._verbs_of, step[1]))
+        if step[0] == OPT:
+            return self._verbs_of(step[1])
+        return frozenset()
 
     def _is_common(self, lid: int) -> int:
         """How common a lexeme's word is in news: 0, 1 (common), or 20 (a particle or preposition)."""
@@ -335,9 +364,17 @@ class _Loader:
             return 20
         return int(word in language.COMMON_WORDS or key[1] in language.COMMON_WORDS)
 
+    def _cost(self, ids: frozenset[int]) -> int:
+        """How common the words of a set are, together (the sum of `_is_common`); memoised, because
+        the steps of a word set are scored again for every pattern that uses the set."""
+        cost = self._costs.get(ids)
+        if cost is None:
+            cost = self._costs[ids] = sum(map(self._is_common, ids))
+        return cost
+
     def _anchor_cost(self, program: Program) -> int | None:
-        anchor = choose_anchor(program, self._is_common)
-        return None if anchor is None else sum(map(self._is_common, first_ids(program[anchor]) or ()))
+        anchor = choose_anchor(program, self._cost)
+        return None if anchor is None else self._cost(first_ids(program[anchor]) or frozenset())
 
     def _split(self, program: Program, depth: int = 0) -> list[Program]:
         """One program, or several that together match the same texts but anchor on rarer words.
@@ -367,29 +404,54 @@ class _Loader:
         except UnknownSet as e:
             self._pattern_error(path, text, e.ref.column, e.why)
             return []
-        if choose_anchor(program, self._is_common) is None:
+        if choose_anchor(program, self._cost) is None:
             self._pattern_error(path, text, 1, "a pattern needs at least one word that is always present "
                                                "(not only optional parts, gaps and slots)")
             return []
         return [self._compiled(program, seq, text, rule, number + k) for k, program in enumerate(self._split(program))]
 
     def _compiled(self, program: Program, seq: syntax.Seq, text, rule: Rule, number: int) -> Pattern:
-        anchor = choose_anchor(program, self._is_common)
+        anchor = choose_anchor(program, self._cost)
         return Pattern(
             number=number,
             rule=rule,
             text=str(text),
             forward=program[anchor:],
-            backward=reverse(program[:anchor]),
+            backward=reverse(program[:anchor], self._reversed),
             anchor=first_ids(program[anchor]) or frozenset(),
-            required=tuple(ids for i, s in enumerate(program) if i != anchor and (ids := first_ids(s)) is not None),
+            required=self._required(program, anchor),
             verbs=self._verbs_of(program),
             after=_fixed(program[anchor + 1]) if anchor + 1 < len(program) and program[anchor][0] == WORD else None,
             before=program[anchor - 1][1] if anchor > 0 and program[anchor - 1][0] == WORD else None,
-            verbal=_leads_with_verb(seq, self.set_nodes),
+            verbal=_leads_with_verb(seq, self.set_nodes, self._verbal_sets),
             line=getattr(text, "line", 0),
             column=text.content_column() if isinstance(text, LocStr) else 0,
         )
+
+    def _required(self, program: Program, anchor: int) -> tuple[frozenset[int], ...]:
+        """Sets of lexemes one of each of which a clause must hold for the pattern to match there.
+
+        Checked with set operations before the interpreter starts (most candidates stop here), so
+        they are ordered rarest first, and they look inside alternatives and past leading slots
+        (see `must_ids`). For an anchor that is an alternative, each branch's rarest word after
+        its first step counts too: the anchor token only vouches for the first.
+        """
+        cost, memo = self._cost, self._musts
+        needs = [ids for i, s in enumerate(program) if i != anchor and (ids := must_ids(s, cost, memo)) is not None]
+        step = program[anchor]
+        if step[0] == ALT:
+            extra: set[int] | None = set()
+            for branch in step[1]:
+                rest = must_sets(branch[1:] if must_ids(branch[0]) is not None else branch, cost, memo)
+                if not rest:
+                    extra = None
+                    break
+                extra |= rarest(rest, cost)
+            if extra is not None:
+                needs.append(frozenset(extra))
+        # one object per distinct set, shared by every pattern that needs it: the cache pickles it once
+        unique = [self._shared.setdefault(ids, ids) for ids in dict.fromkeys(needs)]
+        return tuple(sorted(unique, key=lambda ids: (cost(ids), len(ids))))
 
     # -- actors ------------------------------------------------------------------------------------
 
@@ -505,16 +567,20 @@ def _date(value):
     return text if _DATE.fullmatch(text) else False
 
 
-def _leads_with_verb(seq: syntax.Seq, sets: dict[str, syntax.Alt]) -> bool:
+def _leads_with_verb(seq: syntax.Seq, sets: dict[str, syntax.Alt], memo: dict[str, bool]) -> bool:
+    """Whether the first word of every way `seq` can match is a verb (`memo`: the answer per set)."""
     for node in seq.items:
         if isinstance(node, (syntax.Slot, syntax.Optional, syntax.Gap)):
             continue
         if isinstance(node, syntax.Verb):
             return True
         if isinstance(node, syntax.Alt):
-            return all(_leads_with_verb(b, sets) for b in node.branches)
+            return all(_leads_with_verb(b, sets, memo) for b in node.branches)
         if isinstance(node, syntax.SetRef) and node.name in sets:
-            return all(_leads_with_verb(b, sets) for b in sets[node.name].branches)
+            verbal = memo.get(node.name)
+            if verbal is None:
+                verbal = memo[node.name] = all(_leads_with_verb(b, sets, memo) for b in sets[node.name].branches)
+            return verbal
         return False
     return False
 
@@ -532,10 +598,11 @@ def load_ruleset(paths: Iterable[str | Path] | None = None, use_cache: bool = Tr
         hit = cache.load(files)
         if isinstance(hit, RuleSet):
             return hit
-    loader = _Loader()
-    for f in files:
-        loader.read(f)
-    rs = loader.compile()
+    with cache.gc_paused():  # compiling allocates a million objects, few of them garbage
+        loader = _Loader()
+        for f in files:
+            loader.read(f)
+        rs = loader.compile()
     object.__setattr__(rs, "sources", tuple(str(f) for f in files))
     if use_cache and not missing:
         cache.store(files, rs)

@@ -1,5 +1,7 @@
 """The pattern grammar: what parses into what, and where errors point."""
 
+import functools
+
 import pytest
 
 from coder.patterns.syntax import (
@@ -66,3 +68,68 @@ def test_errors_point_at_the_problem(pattern, column, fragment):
         parse(pattern)
     assert e.value.column == column
     assert fragment in e.value.message
+
+
+# -- the pattern lexer and the WORDS shortcut: the same nodes as lark alone ------------------------
+
+@functools.lru_cache(maxsize=1)
+def _lark_lexer_parser():
+    """The pattern parser with lark's standard contextual lexer instead of ours, and without the
+    WORDS terminal: every word, bar and parenthesis a token of its own."""
+    from coder.patterns import syntax
+
+    grammar = syntax.grammar_text()
+    shortcut = "     | WORDS        -> words\n"
+    assert shortcut in grammar
+    return syntax._make_parser(grammar.replace(shortcut, ""), "contextual")
+
+
+def _shipped_pattern_strings() -> list[str]:
+    """Every pattern and set member of the shipped rules, as the loader parses them."""
+    from coder.patterns import syntax
+    from coder.ruleset import load_ruleset
+
+    seen: list[str] = []
+    real = syntax.parse
+
+    def recording(text):
+        seen.append(str(text))
+        return real(text)
+
+    syntax.parse = recording
+    try:
+        load_ruleset(use_cache=False)
+    finally:
+        syntax.parse = real
+    return seen
+
+
+def _outcome(pattern: str):
+    try:
+        return repr(parse(pattern))  # repr: Word's equality ignores `article`
+    except PatternSyntaxError as e:
+        return ("error", e.message, e.column)
+
+
+def test_shipped_patterns_parse_as_with_lark_lexer(monkeypatch):
+    from coder.patterns import syntax
+
+    strings = _shipped_pattern_strings()
+    assert len(strings) > 1000
+    ours = [_outcome(s) for s in strings]
+    monkeypatch.setattr(syntax, "_parser", _lark_lexer_parser)
+    assert [_outcome(s) for s in strings] == ours
+
+
+@pytest.mark.parametrize("pattern", [
+    "(اعتقال", "اعتقال)", "اعتقال??", "a || b", "()", "( | a)", "&", "&1x", "{source", "a ~", "=", "a = b",
+    "..3..", "a. b", "a / b", "اعتقل~~", "قال/~", "(a | b))?", "?a", "| a", "a\tb", "ok ..12 ok", "{}",
+    # errors inside a group that is one WORDS token
+    "(اعتقال | ا)", "(قتل  |  =و)", "(قال/ي~ | قتل)", "(قتل | ًٌ)?", "x (قتل | اعتقال،)", "(a b | c\td)",
+])
+def test_errors_as_with_lark_lexer(pattern, monkeypatch):
+    from coder.patterns import syntax
+
+    ours = _outcome(pattern)
+    monkeypatch.setattr(syntax, "_parser", _lark_lexer_parser)
+    assert _outcome(pattern) == ours

@@ -45,11 +45,26 @@ class Compiler:
         self.sets = sets
         self._set_programs: dict[str, Step] = {}
         self._busy: set[str] = set()
+        self._leaves: dict[tuple, Step] = {}
+        self._groups = StepMemo()  # keyed on Alt node objects (the memo only needs identity)
 
     def program(self, seq: Seq) -> Program:
-        return tuple(self.step(n) for n in seq.items)
+        return tuple([self.step(n) for n in seq.items])
 
     def step(self, node: Node) -> Step:
+        """The step of one node. The same words recur in thousands of patterns, and the parser
+        hands out one node object for each repeated group of words: both are compiled once."""
+        key = _leaf_key(node)
+        if key is not None:
+            leaf = self._leaves.get(key)
+            if leaf is None:
+                leaf = self._leaves[key] = self._step(node)
+            return leaf
+        if isinstance(node, Alt):
+            return self._groups.get(node, self._step)
+        return self._step(node)
+
+    def _step(self, node: Node) -> Step:
         lex = self.lexicon
         if isinstance(node, Word):
             return (WORD, frozenset((lex.noun(node.text, article=node.article),)))
@@ -97,27 +112,68 @@ class Compiler:
         return _alt(tuple(branches))
 
 
+def _leaf_key(node: Node) -> tuple | None:
+    """What a word node compiles from, as a plain tuple (hashed in C; Word's own equality also
+    ignores `article`), or None for other nodes."""
+    kind = type(node)
+    if kind is Word:
+        return ("word", node.text, node.article)
+    if kind is Verb:
+        return ("verb", node.past, node.present)
+    if kind is Exact:
+        return ("exact", node.text)
+    return None
+
+
 def _alt(branches: tuple[Program, ...]) -> Step:
-    step = (ALT, branches, None)
     # each branch with the words it must start with (None: it may start with anything)
-    return (ALT, branches, first_ids(step), tuple(_first_of_program(b) for b in branches))
+    firsts = tuple(_first_of_program(b) for b in branches)
+    first = None if None in firsts else frozenset().union(*firsts)
+    return (ALT, branches, first, firsts)
 
 
 def _opt(program: Program) -> Step:
     return (OPT, program, _first_of_program(program))
 
 
-def reverse(program: Program) -> Program:
+class StepMemo:
+    """Results of one computation per step (or node), keyed on the object itself: its id, with
+    the object held alive so that the id is never reused. One memo per kind of result.
+
+    The step of a word set is one object shared by every pattern that uses the set; worked out
+    again for each of them, a big set costs its size every time. Hashing the nested tuples
+    instead would cost as much as the work saved.
+    """
+
+    def __init__(self) -> None:
+        self._seen: dict[int, tuple[Step, object]] = {}
+
+    def get(self, step, compute: Callable):
+        hit = self._seen.get(id(step))
+        if hit is not None and hit[0] is step:
+            return hit[1]
+        value = compute(step)
+        self._seen[id(step)] = (step, value)
+        return value
+
+
+def reverse(program: Program, memo: StepMemo | None = None) -> Program:
     """The program that matches the same tokens read right to left."""
-    return tuple(_reverse_step(s) for s in reversed(program))
+    return tuple(_reverse_step(s, memo) for s in reversed(program))
 
 
-def _reverse_step(step: Step) -> Step:
+def _reverse_step(step: Step, memo: StepMemo | None = None) -> Step:
+    if step[0] not in (ALT, OPT):
+        return step
+    if memo is not None:
+        return memo.get(step, lambda s: _reversed_group(s, memo))
+    return _reversed_group(step, memo)
+
+
+def _reversed_group(step: Step, memo: StepMemo | None) -> Step:
     if step[0] == ALT:
-        return _alt(tuple(reverse(b) for b in step[1]))
-    if step[0] == OPT:
-        return _opt(reverse(step[1]))
-    return step
+        return _alt(tuple(reverse(b, memo) for b in step[1]))
+    return _opt(reverse(step[1], memo))
 
 
 def first_ids(step: Step) -> frozenset[int] | None:
@@ -130,13 +186,7 @@ def first_ids(step: Step) -> frozenset[int] | None:
     if step[0] == WORD:
         return step[1]
     if step[0] == ALT:
-        out: set[int] = set()
-        for branch in step[1]:
-            ids = _first_of_program(branch)
-            if ids is None:
-                return None
-            out |= ids
-        return frozenset(out)
+        return step[2]  # worked out once, when the step was built (see _alt)
     return None
 
 
@@ -156,33 +206,65 @@ def _first_of_program(program: Program) -> frozenset[int] | None:
     return None  # every step optional: the program may match nothing
 
 
-def choose_anchor(program: Program, is_common: Callable[[int], int] = lambda lid: 0) -> int | None:
+SetCost = Callable[[frozenset[int]], int]  # how common in text the words of a set are, together
+
+
+def _no_cost(ids: frozenset[int]) -> int:
+    return 0
+
+
+def must_ids(step: Step, cost: SetCost = _no_cost, memo: StepMemo | None = None) -> frozenset[int] | None:
+    """Lexemes one of which must occur SOMEWHERE among the tokens `step` matches, or None.
+
+    Unlike `first_ids` this looks past a leading slot, gap or optional part: the branch
+    `{source} هدد~` must contain هدد~ though it may start with anything. The matcher uses these
+    sets to drop a candidate whose clause lacks a word the pattern needs before it runs the
+    interpreter; for an alternative, each branch contributes its rarest such set (by `cost`).
+    """
+    if step[0] == WORD:
+        return step[1]
+    if step[0] != ALT:
+        return None
+    if memo is not None:
+        return memo.get(step, lambda s: _must_of_alt(s, cost, memo))
+    return _must_of_alt(step, cost, memo)
+
+
+def _must_of_alt(step: Step, cost: SetCost, memo: StepMemo | None) -> frozenset[int] | None:
+    out: set[int] = set()
+    for branch in step[1]:
+        needs = must_sets(branch, cost, memo)
+        if not needs:
+            return None
+        out |= rarest(needs, cost)
+    return frozenset(out)
+
+
+def must_sets(program: Program, cost: SetCost = _no_cost, memo: StepMemo | None = None) -> list[frozenset[int]]:
+    """`must_ids` of every always-present step of `program`: a match contains one of each."""
+    return [ids for step in program if (ids := must_ids(step, cost, memo)) is not None]
+
+
+def rarest(sets: list[frozenset[int]], cost: SetCost) -> frozenset[int]:
+    """The set least likely to be found in a clause: the fewest common words, then the fewest words."""
+    return min(sets, key=lambda ids: (cost(ids), len(ids)))
+
+
+def choose_anchor(program: Program, cost: SetCost = _no_cost) -> int | None:
     """Index of the step the index is keyed on: the most selective step that is always present.
 
     Every match contains its anchor, so looking up the lexemes of each token in an index of
     anchors finds every candidate without trying the other rules. The anchor should be rare in
-    text: the step whose words are least common wins (language.COMMON_WORDS count 1 each, the
-    particles and prepositions of VERY_COMMON_WORDS 20), then a single word over an
-    alternative, fewer words over more, and earlier over later.
+    text: the step whose words are least common wins (by `cost`; the rule loader counts
+    language.COMMON_WORDS 1 each, the particles and prepositions of VERY_COMMON_WORDS 20), then
+    a single word over an alternative, fewer words over more, and earlier over later.
     """
     best, best_score = None, None
     for i, step in enumerate(program):
         ids = first_ids(step)
         if ids is None:
             continue
-        score = (sum(map(is_common, ids)), step[0] != WORD, len(ids), i)
+        score = (cost(ids), step[0] != WORD, len(ids), i)
         if best_score is None or score < best_score:
             best, best_score = i, score
     return best
-
-
-def walk_words(program: Program, visit: Callable[[frozenset[int]], None]) -> None:
-    """Call `visit` with the ids of every WORD step, nested ones included."""
-    for step in program:
-        if step[0] == WORD:
-            visit(step[1])
-        elif step[0] == ALT:
-            for b in step[1]:
-                walk_words(b, visit)
-        elif step[0] == OPT:
-            walk_words(step[1], visit)

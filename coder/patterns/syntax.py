@@ -8,6 +8,8 @@ position.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -103,20 +105,70 @@ class PatternSyntaxError(ValueError):
 
 def _single_token(raw: str, column: int) -> str:
     """Normalise a rule word and check that the text segmenter would see it as one token."""
+    norm, problem = _check_word(raw)
+    if problem:
+        raise PatternSyntaxError(problem, column)
+    return norm
+
+
+@lru_cache(maxsize=1 << 16)
+def _check_word(raw: str) -> tuple[str, str]:
+    """A rule word's normal form, and what is wrong with it ('' if nothing). Memoised: the same
+    words recur in thousands of patterns, and this is most of the cost of a word node."""
     norm = normalize(raw)
     if not norm:
-        raise PatternSyntaxError(f"'{raw}' is empty once diacritics and tatweel are removed", column)
+        return norm, f"'{raw}' is empty once diacritics and tatweel are removed"
     if not is_single_token(raw):
-        raise PatternSyntaxError(f"'{raw}' is not a single word token; separate words with spaces", column)
+        return norm, f"'{raw}' is not a single word token; separate words with spaces"
     if len(norm) == 1 and "\u0621" <= norm <= "\u064a":
-        raise PatternSyntaxError(f"'{raw}' is a single letter: in Arabic text a one-letter clitic (و ب ل ف ك) is "
-                                 "written onto the next word, and the coder already strips it; match that word", column)
-    return norm
+        return norm, (f"'{raw}' is a single letter: in Arabic text a one-letter clitic (و ب ل ف ك) is "
+                      "written onto the next word, and the coder already strips it; match that word")
+    return norm, ""
 
 
 def has_article_form(raw: str) -> bool:
     """Whether a word's leading ال may be the article: not when it was written آل/أل/إل."""
     return raw.lstrip("\u0640")[:1] not in ("آ", "أ", "إ")
+
+
+def _word(raw: str, column: int) -> Word:
+    return Word(_single_token(raw, column), has_article_form(raw))
+
+
+def _verb(raw: str, column: int) -> Verb:
+    past, _, present = raw[:-1].partition("/")
+    past_n = _single_token(past, column)
+    present_n = _single_token(present, column + len(past) + 1) if present else None
+    return Verb(past_n, present_n)
+
+
+def _exact(raw: str, column: int) -> Exact:
+    return Exact(_single_token(raw[1:], column + 1))
+
+
+_ATOMS = {"VERB": _verb, "EXACT": _exact, "WORD": _word}  # terminal -> its node
+_ATOM_SPAN = re.compile(r"[^ \t]+")  # the atoms of one branch of a WORDS token
+
+
+@lru_cache(maxsize=1 << 14)
+def _group_nodes(text: str, atoms: re.Pattern) -> Alt:
+    """The nodes of a WORDS token's text, `(a | b c | d~)`, as "(" alt ")" would give them.
+
+    `atoms` is the grammar's VERB, EXACT and WORD terminals as one expression, in the order
+    lark's lexer tries them: each atom is told apart as the lexer would, and built by the same
+    function as when it is a token of its own, so nodes and errors are the same either way
+    (columns count from the "("). Memoised: the same groups recur across rule files.
+    """
+    branches = []
+    start = 2  # the column after "("
+    for part in text[1:-1].split("|"):
+        nodes = []
+        for m in _ATOM_SPAN.finditer(part):
+            kind = atoms.fullmatch(m.group()).lastgroup
+            nodes.append(_ATOMS[kind](m.group(), start + m.start()))
+        branches.append(Seq(tuple(nodes)))
+        start += len(part) + 1
+    return Alt(tuple(branches))
 
 
 class _ToNodes(lark.Transformer):
@@ -145,19 +197,23 @@ class _ToNodes(lark.Transformer):
 
     def word(self, items):
         tok = items[0]
-        return Word(_single_token(str(tok), tok.column), has_article_form(str(tok)))
+        return _word(str(tok), tok.column)
 
     def verb(self, items):
         tok = items[0]
-        body = str(tok)[:-1]
-        past, _, present = body.partition("/")
-        past_n = _single_token(past, tok.column)
-        present_n = _single_token(present, tok.column + len(past) + 1) if present else None
-        return Verb(past_n, present_n)
+        return _verb(str(tok), tok.column)
 
     def exact(self, items):
         tok = items[0]
-        return Exact(_single_token(str(tok)[1:], tok.column + 1))
+        return _exact(str(tok), tok.column)
+
+    def words(self, items):
+        """A WORDS token, `(a | b c | d~)`: the nodes "(" alt ")" gives for the same text."""
+        tok = items[0]
+        try:
+            return _group_nodes(str(tok), self.atoms)
+        except PatternSyntaxError as e:  # its column counts from the "("
+            raise PatternSyntaxError(e.message, tok.column + e.column - 1) from None
 
     def setref(self, items):
         tok = items[0]
@@ -179,11 +235,66 @@ class _ToNodes(lark.Transformer):
         return Gap(size)
 
 
+class _OneLineLexer(lark.lexer.Lexer):
+    """Lark's basic lexer, cut down to what a pattern needs: one line, no terminal callbacks.
+
+    The terminals are the grammar's own, tried in the order lark's lexer tries them, as one
+    regular expression; tokens carry the same type, text and column. Lark's lexers also count
+    lines and run callbacks for every token, which made them a third of the time spent parsing
+    the rules. The parse trees are the same (tests/test_patterns.py checks every shipped pattern).
+    """
+
+    __future_interface__ = 2  # lex(lexer_state, parser_state), text as a lark TextSlice
+
+    def __init__(self, conf: lark.lexer.LexerConf):
+        terminals = sorted(conf.terminals, key=lambda t: (-t.priority, -t.pattern.max_width,
+                                                          -len(t.pattern.value), t.name))
+        for literal in (t for t in terminals if isinstance(t.pattern, lark.lexer.PatternStr)):
+            for other in (t for t in terminals if isinstance(t.pattern, lark.lexer.PatternRE)):
+                if re.fullmatch(other.pattern.to_regexp(), literal.pattern.value):
+                    # lark would tell them apart after matching (its "unless" callbacks); we do not
+                    raise lark.exceptions.GrammarError(f"{other.name} also matches {literal.pattern.value!r}")
+        self.ignore = frozenset(conf.ignore)
+        self.allowed = {t.name for t in terminals} - self.ignore
+        self.regex = re.compile("|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in terminals))
+
+    def lex(self, lexer_state: lark.lexer.LexerState, parser_state) -> Iterator[lark.Token]:
+        text, pos, end = lexer_state.text.text, lexer_state.text.start, lexer_state.text.end
+        ignore, token = self.ignore, lark.Token
+        for m in self.regex.finditer(text, pos, end):
+            start = m.start()
+            if start != pos:
+                break
+            pos = m.end()
+            kind = m.lastgroup
+            if kind not in ignore:
+                yield token(kind, m.group(), start, 1, start + 1, 1, pos + 1, pos)
+        if pos < end:
+            raise lark.exceptions.UnexpectedCharacters(text, pos, 1, pos + 1, allowed=self.allowed,
+                                                       state=parser_state)
+
+
+
+
+def _make_parser(grammar: str, lexer: str | type[lark.lexer.Lexer]) -> lark.Lark:
+    """A parser of `grammar` that builds nodes (the transformer runs inside the LALR parser:
+    nodes are built as rules reduce, no tree)."""
+    transformer = _ToNodes()
+    parser = lark.Lark(grammar, parser="lalr", lexer=lexer, maybe_placeholders=False, transformer=transformer)
+    # the terminals a WORDS token is made of, in the order lark's lexer tries them
+    atoms = sorted((parser.get_terminal(name) for name in _ATOMS), key=lambda t: -t.priority)
+    transformer.atoms = re.compile("|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in atoms))
+    return parser
+
+
+def grammar_text() -> str:
+    """The rule language's grammar (grammar.lark)."""
+    return resources.files(__package__).joinpath("grammar.lark").read_text(encoding="utf-8")
+
+
 @lru_cache(maxsize=1)
 def _parser() -> lark.Lark:
-    grammar = resources.files(__package__).joinpath("grammar.lark").read_text(encoding="utf-8")
-    # The transformer runs inside the LALR parser: nodes are built as rules reduce, no tree.
-    return lark.Lark(grammar, parser="lalr", maybe_placeholders=False, transformer=_ToNodes())
+    return _make_parser(grammar_text(), _OneLineLexer)
 
 
 def parse(pattern: str) -> Seq:

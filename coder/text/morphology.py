@@ -42,7 +42,8 @@ PROCLITICS: dict[str, Kind] = {
     "لل": _ARTICLE, "ولل": _ARTICLE, "فلل": _ARTICLE,
     "س": Kind.VERB, "وس": Kind.VERB, "فس": Kind.VERB,
 }
-_BY_LENGTH = sorted(PROCLITICS.items(), key=lambda kv: len(kv[0]))
+_LENGTHS = sorted({len(p) for p in PROCLITICS})
+_MASKS = {prefix: int(kinds) for prefix, kinds in PROCLITICS.items()}  # plain ints: & on an IntFlag runs Python code
 MIN_STEM = 2  # a remainder shorter than this is never a word
 
 # Pronoun suffixes. The first-person ي is left out on purpose: after ى → ي it would turn
@@ -54,14 +55,18 @@ OBJECT_PRONOUNS = ("", "ه", "ها", "هم", "هما", "هن", "ك", "كم", "ن
 PRESENT_PREFIXES = ("ي", "ت", "ن")
 
 
-def proclitic_splits(token: str) -> list[tuple[Kind, str]]:
-    """Every (allowed kinds, remainder) reading of `token` as proclitics + word."""
+def proclitic_splits(token: str) -> list[tuple[int, str]]:
+    """Every (allowed kinds, remainder) reading of `token` as proclitics + word; the kinds are a
+    plain int mask of `Kind` flags (the analyser tests them for every new token type)."""
+    # At most one cluster of each length can start the token: look its first n letters up
+    # instead of testing every cluster (this runs for every new token type of a corpus).
     out = []
-    for prefix, kinds in _BY_LENGTH:
-        if len(token) - len(prefix) < MIN_STEM:
+    for n in _LENGTHS:
+        if len(token) - n < MIN_STEM:
             break
-        if token.startswith(prefix):
-            out.append((kinds, token[len(prefix):]))
+        kinds = _MASKS.get(token[:n])
+        if kinds is not None:
+            out.append((kinds, token[n:]))
     return out
 
 
