@@ -39,6 +39,7 @@ class Event:
     why_source: str
     why_target: str
     source_mention: Mention | None = None  # for the next event of the sentence (shared subjects)
+    place_mention: Mention | None = None  # for the next event of the sentence (shared setting)
     fallback: bool = False  # from a fallback rule: dropped when the sentence has another event
 
     def record(self, record_id, date: str | None) -> dict:
@@ -129,10 +130,15 @@ def _owner(norms: Sequence[str], m: Mention | None, mentions: Sequence[Mention],
 def make_event(text: str, sentence: Sentence, match: Match, analyses: Sequence[frozenset[int]],
                mentions: Sequence[Mention], reporting: frozenset[int],
                analyse: Callable[[str], frozenset[int]], table: ActorTable | None = None,
-               previous: Mention | None = None) -> Event:
-    """Build the event for a (non-negated) match."""
+               previous: Mention | None = None, previous_place: Mention | None = None) -> Event:
+    """Build the event for a (non-negated) match. `previous` and `previous_place` are the source
+    and the place of the sentence's event before it: one sentence reports one setting, so an
+    event that names no place in its own clause happened where the one before it did."""
     src, tgt, why_src, why_tgt = assign_roles(match, sentence, analyses, mentions, reporting, analyse, previous)
     place = _location(sentence, match, mentions, table) if table is not None else None
+    if previous_place is not None and (place is None or sentence.clauses[place.start]
+                                       != sentence.clauses[match.trigger_start]):
+        place = previous_place
     where = place.code[:3] if place else None
     source_code = src.code if src else None
     if src is not None and src.kind == ADJECTIVE and match.rule.code[:2] in MILITARY_ROOTS:
@@ -161,6 +167,7 @@ def make_event(text: str, sentence: Sentence, match: Match, analyses: Sequence[f
         target_text=span(tgt),
         why_source=why_src,
         source_mention=src,
+        place_mention=place,
         why_target=why_tgt,
         fallback=match.rule.fallback,
     )

@@ -168,3 +168,12 @@ VICTIM_FILLERS = frozenset(normalize(w) for w in """
 من بينهم منهم معظمهم غالبيتهم أغلبهم بينها أحد احد إحدى احدى نحو حوالي قرابة زهاء ما لا يقل عن
 أكثر اكثر على الأقل الاقل أيضا ايضا آخرين اخرين آخر اخر و عناصر أفراد افراد أعضاء اعضاء رجال عنصر
 """.split()) | QUANTITY_WORDS  # noqa: SIM905 - a word list reads best as text
+# A result frame (أسفرت عن اعتقال، أدى إلى مقتل) takes its doer from the operation it follows,
+# named as the subject of a verb of carrying out: عملية نفذتها قوات التحالف، أسفرت عن اعتقال.
+RESULT_VERBS = frozenset(normalize(w) for w in (
+    "أسفر", "أسفرت", "اسفر", "اسفرت", "أدى", "أدت", "ادى", "ادت", "خلف", "خلفت", "أوقع", "أوقعت",
+))
+CARRIED_OUT = frozenset(normalize(w) for w in (
+    "نفذ", "نفذت", "نفذها", "نفذتها", "نفذه", "نفذته", "نفذوا", "نفذوها", "شن", "شنت", "شنها", "شنتها",
+    "شنه", "شنته", "شنوا", "قام", "قامت", "قاموا", "قادها", "قادته",
+))

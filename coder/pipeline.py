@@ -94,12 +94,13 @@ class Coder:
                 live.append(m)
         kept = select(live) if live else []
         events = []
-        previous = None
+        previous = place = None
         for m in kept:
             if m.rule.code != NO_EVENT:
                 event = make_event(text, sentence, m, analyses, mentions, rs.reporting, self._analyse, rs.actors,
-                                   previous)
+                                   previous, place)
                 previous = event.source_mention or previous
+                place = event.place_mention or place
                 events.append(event)
         if any(e.fallback for e in events) and not all(e.fallback for e in events):
             # a fallback rule (a bare statement: أكد الوزير أن) speaks only for a sentence that

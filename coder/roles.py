@@ -61,10 +61,12 @@ def as_place(m: Mention, norms: Sequence[str]) -> Mention:
     it is not the source of anything, and a capital there is the country, not its government."""
     if m.kind in (AGENT, PLACE):
         return m
+    placeable = m.kind == METONYM or len(m.code) == 3  # a country, city or capital; not a body
+    if not placeable:  # القيادي في تنظيم داعش: a member of it, not a place
+        return m
     before = norms[m.start - 1] if m.start > 0 else ""
     # ببيروت، بالعراق، بريف حماة: a country or capital with the preposition ب written on it
-    attached = (m.kind == METONYM or len(m.code) == 3) and norms[m.start][:1] == "ب" \
-        and not normalize(m.names[0]).startswith("ب")
+    attached = norms[m.start][:1] == "ب" and not normalize(m.names[0]).startswith("ب")
     if before not in language.LOCATIVES and not attached:
         return m
     code = m.code[:-3] if m.kind == METONYM and m.code.endswith("GOV") else m.code
@@ -281,8 +283,12 @@ class _Roles:
         """A nationality adjective right after is the doer (غارة أمريكية); the genitive, if not a
         place, is the target (مقتل القيادي), or the doer for a protest (مظاهرة الطلاب); the
         nearest actor before is the source."""
-        te, after = self.te, self.after
-        genitive = after[0] if after and after[0].start - te <= GENITIVE_REACH and after[0].kind != PLACE else None
+        te, after, norms = self.te, self.after, self.norms
+        # the genitive, or the body its unnamed head belongs to: اعتقال القيادي السابق في تنظيم داعش
+        genitive = after[0] if after and after[0].kind != PLACE and (
+            after[0].start - te <= GENITIVE_REACH
+            or after[0].start - te <= GENITIVE_REACH + 2 and norms[after[0].start - 1] in language.MEMBERSHIP) \
+            else None
         if genitive is not None and genitive.kind == ADJECTIVE and genitive.start == te:
             self.source(genitive, "nationality adjective of the act")
             genitive = after[1] if len(after) > 1 and after[1].start - te <= GENITIVE_REACH + 1 else None
@@ -347,6 +353,18 @@ class _Roles:
         if later is not None:
             self.source(later, "protesters named later in the sentence")
 
+    def operation_doer(self) -> None:
+        """A result frame with no doer (…، أسفرت عن اعتقال القيادي) takes the doer of the
+        operation it follows: the actor right after نفذتها/شنها/قام earlier in the sentence."""
+        norms, ts = self.norms, self.ts
+        if self.src is not None or not any(  # أسفرت عن اعتقال: the result verb may open or precede it
+                _unjoined(norms[j]) in language.RESULT_VERBS for j in range(max(ts - 2, 0), ts + 1)):
+            return
+        doer = next((m for m in reversed(self.mentions) if m.end <= ts and m.start > 0
+                     and _unjoined(norms[m.start - 1]) in language.CARRIED_OUT and m is not self.tgt), None)
+        if doer is not None:
+            self.source(doer, f"doer of the operation ('{norms[doer.start - 1]}') the result follows")
+
     def speaker(self) -> None:
         """After a reporting verb, a complementizer with a pronoun makes the speaker the doer
         (قال حلف الأطلسي إنه قتل، أعلنت إسرائيل أنها قصفت): its subject is the source."""
@@ -385,6 +403,7 @@ def assign_roles(match: Match, sentence: Sentence, analyses: Sequence[frozenset[
     else:
         r.verbal_noun()
     r.victims()
+    r.operation_doer()
     r.protesters()
     r.speaker()
     r.shared_subject()

@@ -170,3 +170,19 @@ def test_what_an_attack_struck_is_its_target(roles):
 def test_an_actor_of_the_reporting_frame_is_not_the_doer(roles):
     e = one(roles, "وقال الجيش الأمريكي لوكالة رويترز إن هجوم انتحاري وقع", "1831")
     assert e.source_text == "انتحاري"  # the bomber, not the army that told of it
+
+
+def test_a_result_frame_takes_the_doer_of_its_operation(roles):
+    e = one(roles, "وجاءت بعد عملية نفذتها قوات أمريكية في العراق، أسفرت عن قتل 3 مقاتلين", "190")
+    assert e.source == "USAMIL"
+
+
+def test_events_of_one_sentence_share_its_setting(roles):
+    events = roles.code_text("غارة أمريكية على قرية في العراق، ثم سجن في سوريا، وقتل 3 مقاتلين")
+    kill = [e for e in events if e.code == "190"][0]
+    assert kill.target == "IRQUAF"  # where the strike was, not where the man had been jailed
+
+
+def test_a_member_of_a_body_is_the_genitive_of_an_act(roles):
+    e = one(roles, "أسفرت الغارة عن قتل القيادي السابق في تنظيم داعش", "190")
+    assert e.target == "IMGSYRREB"
