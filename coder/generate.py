@@ -88,6 +88,8 @@ def _words(node, sets: dict, actors: list[str], choose: Chooser, plain: bool, de
         return [_verb(node, choose, plain)]
     if isinstance(node, syntax.Exact):
         return [node.text]
+    if isinstance(node, syntax.Number):
+        return ["12" if plain else choose(["3", "12", "230", "1500"])]
     raise TypeError(node)
 
 

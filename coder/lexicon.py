@@ -39,6 +39,7 @@ class Lexicon:
         self._forms: dict[str, int | tuple[int, ...]] = {}
         self._hosts: dict[str, int | tuple[int, ...]] = {}
         self._exact: dict[str, list[int]] = {}
+        self._number: int | None = None  # the lexeme of `&number`, once a rule uses it
         self._cache: dict[str, frozenset[int]] = {}
 
     def __len__(self) -> int:
@@ -104,6 +105,14 @@ class Lexicon:
             self._add_forms(lid, Kind.VERB, verb_parts(past, present))
         return lid
 
+    def number(self) -> int:
+        """The lexeme of any number written in digits (`&number`): every token that starts with
+        a digit is a form of it (normalisation has made Arabic-Indic digits ASCII)."""
+        lid, new = self._new(("number",))
+        if new:
+            self._number = lid
+        return lid
+
     def exact(self, token: str) -> int:
         """The lexeme of an exact token: no clitics, no inflection."""
         lid, new = self._new(("exact", token))
@@ -127,6 +136,8 @@ class Lexicon:
         if hit is not None:
             return hit
         found: set[int] = set(self._exact.get(token, ()))
+        if self._number is not None and token[:1].isdigit():
+            found.add(self._number)
         forms, hosts = self._forms, self._hosts
         for allowed, rest in proclitic_splits(token):
             hit = forms.get(rest)
@@ -158,4 +169,6 @@ class Lexicon:
             return key[1] + (f"/{key[2]}" if key[2] else "") + "~"
         if key[0] == "exact":
             return "=" + key[1]
+        if key[0] == "number":
+            return "&number"
         return key[1]

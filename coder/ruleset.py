@@ -147,7 +147,8 @@ class _Loader:
         self.findings: list[Finding] = []
         self.lexicon = Lexicon()
         self.rule_docs: list[tuple[str, LocDict]] = []
-        self.set_nodes: dict[str, syntax.Alt] = {}
+        # the built-in set: any number in digits (a rule file cannot redefine it)
+        self.set_nodes: dict[str, syntax.Alt] = {"number": syntax.Alt((syntax.Seq((syntax.Number(),)),))}
         self.set_where: dict[str, tuple[str, int]] = {}
         self.actor_docs: list[tuple[str, str, LocDict]] = []
         self._costs: dict[frozenset[int], int] = {}
@@ -209,6 +210,9 @@ class _Loader:
             mline, mcol = sets.where[name]
             if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", str(name)):
                 self.error(path, mline, mcol, f"set name '{name}' must be ASCII letters, digits and _")
+                continue
+            if name == "number":
+                self.error(path, mline, mcol, "'number' is the built-in set of numbers in digits; choose another name")
                 continue
             if name in self.set_nodes:
                 other = self.set_where[name]
@@ -359,6 +363,8 @@ class _Loader:
     def _is_common(self, lid: int) -> int:
         """How common a lexeme's word is in news: 0, 1 (common), or 20 (a particle or preposition)."""
         key = self.lexicon.keys[lid]
+        if key[0] == "number":
+            return 20  # numbers are everywhere: never an anchor when a word will do
         word = key[1][2:] if key[0].startswith("def") else key[1]
         if word in language.VERY_COMMON_WORDS or key[1] in language.VERY_COMMON_WORDS:
             return 20

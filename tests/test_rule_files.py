@@ -161,3 +161,23 @@ def test_fallback_must_be_a_boolean(tmp_path):
     text = 'rules:\n  - id: say\n    code: "010"\n    fallback: maybe\n    patterns: ["أكد~"]\n'
     path, errors = findings(tmp_path, text)
     assert [(f.line, f.message) for f in errors] == [(4, "'fallback' must be true or false")]
+
+
+def test_the_built_in_number_set(tmp_path):
+    from coder import Coder
+
+    write_rules(tmp_path, "r.yaml", """
+        rules:
+          - id: kill
+            code: "190"
+            patterns: ["قتل~ &number"]
+    """)
+    c = Coder(load_ruleset([tmp_path], use_cache=False))
+    for text in ["قتل 230 شخصا", "وقتل ٢٣٠ شخصا", "قتل 1,500 شخص", "قتلت 3.5 ألف"]:
+        assert [e.code for e in c.code_text(text)] == ["190"], text
+    assert c.code_text("قتل رجل") == []
+
+
+def test_number_is_a_reserved_set_name(tmp_path):
+    path, errors = findings(tmp_path, "sets:\n  number: [ثلاثة]\n")
+    assert [f.message for f in errors] == ["'number' is the built-in set of numbers in digits; choose another name"]

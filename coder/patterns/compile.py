@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..lexicon import Lexicon
-from .syntax import Alt, Exact, Gap, Node, Optional, Seq, SetRef, Slot, Verb, Word
+from .syntax import Alt, Exact, Gap, Node, Number, Optional, Seq, SetRef, Slot, Verb, Word
 
 WORD, ALT, OPT, GAP, SLOT = range(5)
 
@@ -72,6 +72,8 @@ class Compiler:
             return (WORD, frozenset((lex.verb(node.past, node.present),)))
         if isinstance(node, Exact):
             return (WORD, frozenset((lex.exact(node.text),)))
+        if isinstance(node, Number):
+            return (WORD, frozenset((lex.number(),)))
         if isinstance(node, Gap):
             return (GAP, node.size)
         if isinstance(node, Slot):

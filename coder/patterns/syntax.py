@@ -49,6 +49,11 @@ class Exact:
 
 
 @dataclass(frozen=True, slots=True)
+class Number:
+    """Any number written in digits (12، 230، 1,500، ٣٫٥): the built-in word set `&number`."""
+
+
+@dataclass(frozen=True, slots=True)
 class SetRef:
     """A reference to a named word set (`&weapons`)."""
 
@@ -91,7 +96,7 @@ class Alt:
     branches: tuple[Seq, ...]
 
 
-Node = Word | Verb | Exact | SetRef | Slot | Gap | Optional | Seq | Alt
+Node = Word | Verb | Exact | Number | SetRef | Slot | Gap | Optional | Seq | Alt
 
 
 class PatternSyntaxError(ValueError):
