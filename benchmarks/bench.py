@@ -84,7 +84,8 @@ def synthetic_rules(target: Path, copies: int, shipped: Path) -> list[Path]:
                 out = []
                 for line in f.read_text(encoding="utf-8").splitlines():
                     line = re.sub(r"^(\s*-?\s*id:\s*)(\S+)", rf"\g<1>\g<2>_v{k}", line)
-                    line = re.sub(r"&([A-Za-z_][A-Za-z0-9_]*)", rf"&\g<1>_v{k}", line)
+                    # rename references to the files' sets; the built-in &number stays
+                    line = re.sub(r"&(?!number\b)([A-Za-z_][A-Za-z0-9_]*)", rf"&\g<1>_v{k}", line)
                     m = re.match(r"^  ([A-Za-z_][A-Za-z0-9_]*):(.*)$", line)
                     if m and m.group(1) in set_names:
                         line = f"  {m.group(1)}_v{k}:{m.group(2)}"
