@@ -165,6 +165,10 @@ def _merge(a: Mention, b: Mention, member: bool = False) -> Mention | None:
         code = base if base.endswith(a.code) or (a.code == "CVL" and len(base) > 3) else base + a.code
     elif a.kind != AGENT and b.kind != AGENT and b.code.startswith(a.code):  # الرئيس السوري + بشار الأسد
         code = b.code  # the second as specific or more: one actor named twice
+    elif a.kind == ACTOR and b.kind == ACTOR and len(a.code) > 3 and a.code[:3] == b.code[:3]:
+        # الرئيس الأمريكي باراك أوباما: a title and a person of one country, the person's code
+        # from another date (USAELI): the title in the text says what he was (USAGOV)
+        code = a.code
     else:
         return None  # e.g. الجيش السوري (SYRMIL) + حلب (SYR): two actors
     return Mention(a.start, b.end, code, ACTOR, a.names + b.names)

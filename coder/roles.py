@@ -214,8 +214,9 @@ class _Roles:
                 self.target(m, "counted inside the trigger (the victims)")
             elif m in self.hit:  # مقتل 13 معظمهم من أفراد الشرطة في هجوم انتحاري
                 self.target(m, "casualty inside the trigger")
-            elif self.src is not None and 0 <= m.start - self.src.end <= 1 and self.src.start >= ts:
-                self.target(m, "actor inside the trigger right after its subject (the object)")
+            elif self.src is not None and m.start >= self.src.end and self.src.start >= ts:
+                # the object, or the partner of a joint act (وقعت السعودية وفرنسا اتفاقية)
+                self.target(m, "actor inside the trigger after its subject")
             elif not self.reports(m):  # أعلنت وزارة الداخلية مقتل جندي: the teller, not the doer
                 self.source(m, "actor inside the trigger")
 
@@ -276,7 +277,9 @@ class _Roles:
             self.source(before[-1], "subject before the verb")
         src = self.src
         rest = [m for m in self.after if m is not src and (src is None or m.start >= src.end) and m.kind != PLACE]
-        if rest and rest[0].start - te <= OBJECT_REACH:
+        # the object is counted from the subject when it stands between (استقبل الملك … الوزير)
+        start = max(te, src.end) if src is not None and src.start > self.ts else te
+        if rest and rest[0].start - start <= OBJECT_REACH:
             self.target(rest[0], "object after the verb")
 
     def verbal_noun(self) -> None:

@@ -186,3 +186,28 @@ def test_events_of_one_sentence_share_its_setting(roles):
 def test_a_member_of_a_body_is_the_genitive_of_an_act(roles):
     e = one(roles, "أسفرت الغارة عن قتل القيادي السابق في تنظيم داعش", "190")
     assert e.target == "IMGSYRREB"
+
+
+def test_a_title_names_the_role_of_a_person_coded_for_another_date(tmp_path):
+    write_rules(tmp_path, "actors.yaml", MINI_ACTORS)
+    write_rules(tmp_path, "titles.yaml", """
+        actors:
+          - code: SYRGOV
+            names: [الرئيس السوري]
+          - code: USAGOV
+            names: [الوزير الأمريكي]
+    """)
+    write_rules(tmp_path, "r.yaml", """
+        rules:
+          - id: call
+            code: "041"
+            patterns: ["أجرى/يجري~ ..6 اتصالا هاتفيا"]
+          - id: host
+            code: "043"
+            patterns: ["استقبل~"]
+    """)
+    c = Coder(load_ruleset([tmp_path], use_cache=False))
+    e = one(c, "أجرى الرئيس السوري بشار الأسد اتصالا هاتفيا بالوزير الأمريكي", "041")
+    assert (e.source, e.target) == ("SYRGOV", "USAGOV")  # undated, الأسد alone is SYRELI
+    e = one(c, "استقبل الرئيس السوري بشار الأسد في دمشق أمس صباحا الوزير الأمريكي", "043")
+    assert (e.source, e.target) == ("SYRGOV", "USAGOV")  # the object counted from the subject
