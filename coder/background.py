@@ -29,7 +29,7 @@ FRONTED_TIME = 4  # a clause this short before the trigger's may be a fronted da
 def _year(norms: Sequence[str], j: int) -> int | None:
     word = norms[j].lstrip("و")
     if len(word) in (3, 4) and word.isdigit() and j > 0 and norms[j - 1] in YEAR_WORDS \
-            and (j < 2 or norms[j - 2] not in SINCE):
+            and not any(w in SINCE for w in norms[max(0, j - 5):j - 1]):  # منذ توقفها في عام 2009
         year = int(word)
         if 100 <= year <= 2100:  # سنة 630 للميلاد as well as عام 1986
             return year

@@ -279,6 +279,7 @@ def test_an_earlier_year_makes_an_event_background(mini):
     assert codes(mini, "قتل رجل في 12 مايو 2008: وصل") == ["190"]  # a date, not a year alone
     assert codes(mini, "قتل 2000 رجل") == ["190"]  # a number is not a year
     assert codes(mini, "وقتل رجل في أول حادث منذ العام 2003") == ["190"]  # a period, not a date
+    assert codes(mini, "وقتل رجل للمرة الأولى منذ توقفها في عام 2009") == ["190"]
     analysis = mini.explain("وقتل رجل في عام 2002")[0]
     assert [why for _, why in analysis.negated] == ["عام 2002"]
 

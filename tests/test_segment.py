@@ -33,7 +33,7 @@ def test_token_offsets_point_into_original_text():
 
 
 def test_clause_breaks_number_clauses():
-    (s,) = sentences("قال الوزير، إن الشرطة؛ اعتقلت: رجلا - ثم")
+    (s,) = sentences("قال الوزير، ثم الشرطة؛ اعتقلت: رجلا - ثم")
     assert s.clauses == [0, 0, 1, 1, 2, 3, 4]
 
 
@@ -52,3 +52,14 @@ def test_a_time_aside_between_commas_does_not_break_the_clause():
     assert len(set(s.clauses)) == 2
     s = sentences("قتل رجل؛ أمس؛ في بغداد")[0]  # only commas set off an aside
     assert len(set(s.clauses)) == 3
+
+
+def test_a_complement_after_a_comma_continues_its_verb():
+    s = sentences("وأعلنت وزارة الداخلية، أن الشرطة اعتقلت رجلا")[0]
+    assert len(set(s.clauses)) == 1
+    s = sentences("أكد فلان، وزير الخارجية، أن الوضع هادئ")[0]  # an apposition on the way
+    assert len(set(s.clauses)) == 1
+    s = sentences("أكد فلان، وهو وزير الخارجية في الحكومة الجديدة منذ عامين، أن الوضع هادئ")[0]
+    assert len(set(s.clauses)) == 2  # too long for an apposition
+    s = sentences("قال الوزير؛ إن الوضع هادئ")[0]  # only after a comma
+    assert len(set(s.clauses)) == 2

@@ -124,6 +124,12 @@ _ASIDE_WORDS = frozenset(normalize(w) for w in (
 ))
 _ASIDE_MAX = 4  # words in such an aside
 _COMMAS = frozenset("،,")
+# A clause opened by a complementizer after a comma continues the one before it (وأعلنت وزارة
+# الداخلية، أن …), and so does a short apposition before such a clause (أكد فلان، وزير الخارجية،
+# أن …): the verb reaches its complement.
+_COMPLEMENTIZERS = frozenset(normalize(w) for w in ("أن", "ان", "إن", "بأن", "بان", "أنه", "انه", "إنه",
+                                                    "أنها", "انها", "إنها", "بأنه", "بأنها"))
+_APPOSITION_MAX = 6  # words in an apposition between a verb's subject and its complement
 
 
 def _bridge(norms: list[str], clauses: list[int], after_comma: set[int]) -> list[int]:
@@ -132,16 +138,32 @@ def _bridge(norms: list[str], clauses: list[int], after_comma: set[int]) -> list
     for c in clauses:
         sizes[c] = sizes.get(c, 0) + 1
     order = list(sizes)
+    starts, start = {}, 0
+    for c in order:
+        starts[c] = start
+        start += sizes[c]
     merged: dict[int, int] = {}
-    start = 0
+
+    def root(c: int) -> int:
+        while c in merged:
+            c = merged[c]
+        return c
+
+    def join(c: int, into: int) -> None:
+        merged[c] = root(into)
+
     for i, c in enumerate(order):
-        n = sizes[c]
+        n, first = sizes[c], starts[c]
         if 0 < i < len(order) - 1 and n <= _ASIDE_MAX and c in after_comma and order[i + 1] in after_comma \
-                and all(w in _ASIDE_WORDS or w[0].isdigit() for w in norms[start:start + n]):
-            into = merged.get(order[i - 1], order[i - 1])
-            merged[c] = merged[order[i + 1]] = into
-        start += n
-    return [merged.get(c, c) for c in clauses] if merged else clauses
+                and all(w in _ASIDE_WORDS or w[0].isdigit() for w in norms[first:first + n]):
+            join(c, order[i - 1])
+            join(order[i + 1], order[i - 1])
+        elif i > 0 and c in after_comma and norms[first] in _COMPLEMENTIZERS:
+            prev = order[i - 1]
+            if i > 1 and prev in after_comma and sizes[prev] <= _APPOSITION_MAX:
+                join(prev, order[i - 2])  # the apposition joins the clause of its head
+            join(c, prev)
+    return [root(c) for c in clauses] if merged else clauses
 
 
 def sentences(text: str) -> list[Sentence]:
@@ -170,7 +192,7 @@ def sentences(text: str) -> list[Sentence]:
         if mark == "." and a >= 1 and text[a - 1].isalpha() and (a < 2 or not text[a - 2].isalnum()):
             continue  # an initial: أ. ف. ب
         if norms:
-            if len(after_comma) >= 2:
+            if after_comma:
                 clauses = _bridge(norms, clauses, after_comma)
             out.append(Sentence(text, norms, clauses, segments, pos if mark != "\n" else -1))
             norms, clauses, segments = [], [], []
@@ -179,7 +201,7 @@ def sentences(text: str) -> list[Sentence]:
     if pos < len(text):
         _take(text, pos, len(text), clause, norms, clauses, segments)
     if norms:
-        if len(after_comma) >= 2:
+        if after_comma:
             clauses = _bridge(norms, clauses, after_comma)
         out.append(Sentence(text, norms, clauses, segments, -1))
     return out
