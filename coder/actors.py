@@ -147,6 +147,8 @@ def _entry_code(entry: ActorEntry, date: str | None) -> str:
     return code + "GOV" if entry.kind == METONYM and not code.endswith("GOV") else code
 
 
+ADJECTIVES_BETWEEN = 2  # describing words allowed between an agent and its nationality adjective
+
 # Words that tie an agent to the actor it belongs to: قوات الأمن التابعة لوزارة الدفاع.
 AFFILIATION = frozenset(("التابعه", "التابع", "التابعين", "التابعون", "التابعتين", "تابعه", "تابع"))
 
@@ -193,7 +195,11 @@ def _merge_runs(raw: list[Mention], clauses: Sequence[int], norms: Sequence[str]
             if clauses[nxt.start] != clauses[m.start]:
                 break
             member = linked and gap == 1 and m.kind == AGENT and norms[m.end] in language.MEMBERSHIP
-            if not (gap == 0 or member or (linked and gap == 1 and norms[m.end] in AFFILIATION)):
+            # an agent, a describing word or two, then its nationality: شركة أمنية أميركية، قوات خاصة
+            # أمريكية، طائرات حربية إسرائيلية
+            described = not linked and 0 < gap <= ADJECTIVES_BETWEEN and m.kind == AGENT \
+                and nxt.kind == ADJECTIVE and not any(w in language.PREPOSITIONS for w in norms[m.end:nxt.start])
+            if not (gap == 0 or member or described or (linked and gap == 1 and norms[m.end] in AFFILIATION)):
                 break
             merged = _merge(m, nxt, member)
             if merged is None:

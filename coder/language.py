@@ -177,3 +177,9 @@ CARRIED_OUT = frozenset(normalize(w) for w in (
     "نفذ", "نفذت", "نفذها", "نفذتها", "نفذه", "نفذته", "نفذوا", "نفذوها", "شن", "شنت", "شنها", "شنتها",
     "شنه", "شنته", "شنوا", "قام", "قامت", "قاموا", "قادها", "قادته",
 ))
+# Words of time that may close a trigger (خطفوا قبل ظهر أمس): what follows them is not the act's
+# nationality adjective but a new phrase.
+TIME_WORDS = frozenset(normalize(w) for w in (
+    "أمس", "امس", "اليوم", "ظهر", "صباح", "مساء", "فجر", "ليلا", "ليل", "الماضي", "الماضية", "الجاري",
+    "الليلة", "نهارا", "أيام", "ساعات",
+))

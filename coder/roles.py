@@ -292,7 +292,8 @@ class _Roles:
             after[0].start - te <= GENITIVE_REACH
             or after[0].start - te <= GENITIVE_REACH + 2 and norms[after[0].start - 1] in language.MEMBERSHIP) \
             else None
-        if genitive is not None and genitive.kind == ADJECTIVE and genitive.start == te:
+        if genitive is not None and genitive.kind == ADJECTIVE and genitive.start == te \
+                and norms[te - 1] not in language.TIME_WORDS:  # خطفوا أمس أميركيا: a victim, not a doer
             self.source(genitive, "nationality adjective of the act")
             genitive = after[1] if len(after) > 1 and after[1].start - te <= GENITIVE_REACH + 1 else None
         if genitive is not None and self.root in SUBJECTIVE_GENITIVE:

@@ -211,3 +211,8 @@ def test_a_title_names_the_role_of_a_person_coded_for_another_date(tmp_path):
     assert (e.source, e.target) == ("SYRGOV", "USAGOV")  # undated, الأسد alone is SYRELI
     e = one(c, "استقبل الرئيس السوري بشار الأسد في دمشق أمس صباحا الوزير الأمريكي", "043")
     assert (e.source, e.target) == ("SYRGOV", "USAGOV")  # the object counted from the subject
+
+
+def test_an_agent_described_before_its_nationality(roles):
+    e = one(roles, "هجوم انتحاري على قوات خاصة أمريكية", "1831")
+    assert e.target == "USAMIL"
