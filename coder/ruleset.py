@@ -152,6 +152,7 @@ class _Loader:
         self.set_where: dict[str, tuple[str, int]] = {}
         self.actor_docs: list[tuple[str, str, LocDict]] = []
         self._costs: dict[frozenset[int], int] = {}
+        self._common: dict[int, int] = {}
         # per-step results of the compiling steps below, one memo for each kind of result
         self._reversed, self._musts, self._verbs = StepMemo(), StepMemo(), StepMemo()
         self._shared: dict[frozenset[int], frozenset[int]] = {}  # see _required
@@ -361,7 +362,14 @@ class _Loader:
         return frozenset()
 
     def _is_common(self, lid: int) -> int:
-        """How common a lexeme's word is in news: 0, 1 (common), or 20 (a particle or preposition)."""
+        """How common a lexeme's word is in news: 0, 1 (common), or 20 (a particle or preposition).
+        Memoised: anchor choice asks again for every pattern a word occurs in."""
+        known = self._common.get(lid)
+        if known is None:
+            known = self._common[lid] = self._commonness(lid)
+        return known
+
+    def _commonness(self, lid: int) -> int:
         key = self.lexicon.keys[lid]
         if key[0] == "number":
             return 20  # numbers are everywhere: never an anchor when a word will do
