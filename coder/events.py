@@ -19,7 +19,9 @@ from .text.normalize import normalize
 from .text.segment import Sentence
 
 MILITARY_ROOTS = ("19",)  # conventional military force: a nationality adjective names the country's forces
-LOCATED_TARGETS = ("18", "19", "20")  # violence with no named target: the country it struck
+# violence with no named target: the country it struck; a protest with none: the country it
+# was held in, whose authorities it addresses
+LOCATED_TARGETS = ("14", "18", "19", "20")
 
 
 @dataclass(frozen=True, slots=True)

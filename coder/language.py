@@ -70,6 +70,8 @@ DEMAND_WORDS = frozenset(normalize(w) for w in (
     # and whom it is against or in front of: احتجاجا على قرار الحكومة، أمام مقر البرلمان
     "احتجاجا", "للاحتجاج", "تنديدا", "منددين", "ضد", "أمام", "امام", "برحيل", "باستقالة", "بإسقاط",
     "يسقط", "تسقط", "بسقوط", "استنكارا", "رفضا", "مناهضة", "المناهضة", "مناوئة", "المناوئة",
+    # and whom the anger is at: وسط غضب متزايد من قرار بريطانيا
+    "غضب", "غضبا", "استياء", "سخط", "سخطا",
 ))
 # Of those, the ones that only say where a protest stood: a weaker sign of its target than the others.
 DEMAND_PLACES = frozenset(normalize(w) for w in ("أمام", "امام"))

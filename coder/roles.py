@@ -222,6 +222,8 @@ class _Roles:
 
     def doer_after(self) -> None:
         """تعرضوا للضرب من قبل قوات الدرك، خطف على أيدي مسلحين."""
+        if self.root in SUBJECTIVE_GENITIVE:
+            return  # a protest's على يد names the doer of what it protests (see preposition)
         doer = next((m for m in self.after if m.start - self.te <= PREP_REACH and m.kind != PLACE
                      and self.agentive(m)), None)
         if self.src is None and doer is not None:
@@ -234,6 +236,12 @@ class _Roles:
         te, norms = self.te, self.norms
         # the preposition may close the trigger itself (أطلق المسلحون النار على)
         prep = next((m for m in self.after if m.start - te <= PREP_REACH and self.introduced(m, self.ts + 1)), None)
+        if self.tgt is None and self.root in SUBJECTIVE_GENITIVE:
+            # a protest at a killing is at its doer: احتجاجا على مقتل مدنيين على يد قوات التحالف
+            doer = next((m for m in self.mentions if te <= m.start <= te + DEMAND_REACH and m.start > 0
+                         and norms[m.start - 1] in language.AGENTIVE and not self.is_protester(m)), None)
+            if doer is not None:
+                prep = doer
         if prep is None and self.tgt is None and self.root in SUBJECTIVE_GENITIVE:
             window = DEMAND_WINDOW
             addressed = [as_place(m, norms) for m in self.mentions

@@ -308,3 +308,10 @@ def test_a_protest_names_its_protesters_later_and_places_do_not_protest(mini):
     assert e.source == "CVL"
     e = [e for e in mini.code_text("وشهدت سوريا مظاهرة المتظاهرين") if e.code.startswith("14")][0]
     assert e.source != "SYR"  # a place that witnesses is not a protester
+
+
+def test_a_protest_is_at_the_doer_of_what_it_protests_or_at_its_country(mini):
+    e = mini.code_text("وتجمع متظاهرون احتجاجا على مقتل مدنيين على يد قوات الأمن السورية")[0]
+    assert (e.code, e.target) == ("141", "SYRCOP")
+    e = mini.code_text("وتجمع متظاهرون أمس في سوريا")[0]
+    assert (e.code, e.target) == ("141", "SYR")  # no one named: the country it was held in
