@@ -137,7 +137,10 @@ class _Roles:
                      and m is not self.src and m is not self.tgt and m is not self.claimant]
         self.after = [m for m in self.near if m.start >= te]
         self.before = [m for m in self.near if m.end <= ts]
-        self.verbal = match.pattern.verbal or not analyses[ts].isdisjoint(match.pattern.verbs)
+        # a verb written as a plain word in the rule (وقتلوا، فجروا) is a verb all the same: nouns
+        # do not end in the plural's وا
+        self.verbal = match.pattern.verbal or not analyses[ts].isdisjoint(match.pattern.verbs) \
+            or (len(norms[ts]) > 3 and norms[ts].endswith("وا"))
         self.auxiliary = ts > 0 and norms[ts - 1] in language.PASSIVE_AUXILIARIES  # تم اعتقال
         self.passive = self.auxiliary or (self.verbal and (
             _passive_verb(sentence, ts) or (self.violent and (counted(norms, te) or counted(norms, ts + 1))
@@ -270,7 +273,13 @@ class _Roles:
         ts, te, before = self.ts, self.te, self.before
         # a sound plural or dual in ين is accusative or genitive: an object, never the subject
         # (وخطف الصحافيين، قتل مسلحين), where ون/ان would be nominative (قتل المسلحون جنديين)
-        after_actors = [m for m in self.after if m.kind != PLACE and not self.oblique(m)]
+        # nor is a bare nationality adjective: it describes a noun (باتجاه موقع فلسطيني), unless
+        # the noun ends the trigger (قتلوا جراء ضربة جوية أميركية): then it is the act's
+        after_actors = [m for m in self.after if m.kind not in (PLACE, ADJECTIVE) and not self.oblique(m)]
+        first = self.after[0] if self.after else None
+        if first is not None and first.kind == ADJECTIVE and first.start == te and te - 1 > ts \
+                and self.norms[te - 1] not in language.TIME_WORDS:
+            self.source(first, "nationality adjective of the act")
         conjoined = _conjoined(self.norms[ts], self.analyses[ts], self.analyse)
         if before and before[-1].end == ts and not self.reports(before[-1]) and not conjoined:
             self.source(before[-1], "subject right before the verb")

@@ -216,3 +216,8 @@ def test_a_title_names_the_role_of_a_person_coded_for_another_date(tmp_path):
 def test_an_agent_described_before_its_nationality(roles):
     e = one(roles, "هجوم انتحاري على قوات خاصة أمريكية", "1831")
     assert e.target == "USAMIL"
+
+
+def test_verbs_written_as_words_and_adjectives_after_a_verb(roles):
+    e = one(roles, "مدنيون قتلوا في غارة أمريكية", "195")
+    assert e.source == "USAMIL"  # the strike's nationality, though the trigger opens with a verb
