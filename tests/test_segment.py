@@ -63,3 +63,10 @@ def test_a_complement_after_a_comma_continues_its_verb():
     assert len(set(s.clauses)) == 2  # too long for an apposition
     s = sentences("قال الوزير؛ إن الوضع هادئ")[0]  # only after a comma
     assert len(set(s.clauses)) == 2
+
+
+def test_a_title_in_apposition_between_commas_does_not_break_the_clause():
+    s = sentences("دعا فلان، وزير الثقافة، إلى الحوار")[0]
+    assert len(set(s.clauses)) == 1
+    s = sentences("دعا فلان، وهو من أبرز الكتاب في البلاد، إلى الحوار")[0]  # not a title
+    assert len(set(s.clauses)) == 3
