@@ -1,7 +1,8 @@
 """Matches + actor mentions -> event records.
 
-A match becomes an event unless its trigger is negated (here) or dated to an earlier year
-(background.py). Its source and target come from roles.py; here they are localised (a bare
+A match becomes an event unless its trigger is negated (here), dated to an earlier year
+(background.py), or told in the future, as a possibility or inside a frame of belief
+(modality.py). Its source and target come from roles.py; here they are localised (a bare
 role takes the country of the event's place, or of its owner for جنوده، قواتها) and the
 event is laid out with its offsets into the record text.
 """
@@ -15,6 +16,7 @@ from . import cameo, language
 from .actors import ADJECTIVE, AGENT, PLACE, ActorTable, Mention
 from .match import Match
 from .roles import as_place, assign_roles
+from .text.morphology import THIRD_PERSON_PRONOUNS
 from .text.normalize import normalize
 from .text.segment import Sentence
 
@@ -111,9 +113,6 @@ def _localise(code: str | None, where: str | None, table: ActorTable | None) -> 
     return where + code
 
 
-POSSESSIVES = ("هما", "هم", "ها", "ه")
-
-
 def _owner(norms: Sequence[str], m: Mention | None, mentions: Sequence[Mention],
            table: ActorTable | None) -> str | None:
     """The country of a bare role written with a possessive pronoun (أعلن الجيش الأميركي مقتل أحد
@@ -122,7 +121,7 @@ def _owner(norms: Sequence[str], m: Mention | None, mentions: Sequence[Mention],
         return None
     last = norms[m.end - 1]
     name = normalize(m.names[-1].split()[-1])
-    if not any(last.endswith(p) and not name.endswith(p) for p in POSSESSIVES):
+    if not any(last.endswith(p) and not name.endswith(p) for p in THIRD_PERSON_PRONOUNS):
         return None
     owner = next((o for o in reversed(mentions) if o.end <= m.start and o.code[:3] in table.countries
                   and as_place(o, norms).kind != PLACE), None)

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from .lexicon import Lexicon
 from .match import Match
+from .text.morphology import PRESENT_PREFIXES, THIRD_PERSON_PRONOUNS, without_conjunction
 from .text.normalize import normalize
 from .text.segment import Sentence
 
@@ -36,12 +37,6 @@ FRAME_COMPLEMENTS = frozenset(normalize(w) for w in (
 FRAME_REACH = 12  # how far before the trigger the frame may stand, in its clause
 FUTURE_PARTICLES = frozenset(normalize(w) for w in ("سوف", "وسوف", "فسوف", "لسوف"))
 POSSIBILITY = frozenset(normalize(w) for w in ("قد", "وقد", "فقد", "لقد"))
-PRESENT_PREFIXES = "يتن"
-
-
-def _bare(token: str) -> str:
-    """The token without a leading conjunction و/ف."""
-    return token[1:] if token[:1] in "وف" and len(token) > 3 else token
 
 
 def _past(word: str, verbs: frozenset[int], lexicon: Lexicon) -> bool:
@@ -56,8 +51,8 @@ def _past(word: str, verbs: frozenset[int], lexicon: Lexicon) -> bool:
 
 def _frame_word(word: str) -> bool:
     """A frame word, with a conjunction or an object pronoun on it (واتهمهم، ويبدو)."""
-    for w in (word, _bare(word)):
-        if w in FRAMES or any(w.endswith(p) and w[: -len(p)] in FRAMES for p in ("هما", "هم", "ها", "ه")):
+    for w in (word, without_conjunction(word)):
+        if w in FRAMES or any(w.endswith(p) and w[: -len(p)] in FRAMES for p in THIRD_PERSON_PRONOUNS):
             return True
     return False
 
@@ -92,7 +87,7 @@ def unreal(match: Match, sentence: Sentence, analyses: Sequence[frozenset[int]],
     verbs = match.pattern.verbs & analyses[ts]
     if not verbs:
         return None  # the trigger does not open with one of the pattern's verbs
-    word = _bare(norms[ts])
+    word = without_conjunction(norms[ts])
     if word[:1] == "س" and word[1:2] in PRESENT_PREFIXES and not verbs.isdisjoint(lexicon.analyse(word[1:])) \
             and not _past(word, verbs, lexicon):
         return norms[ts]  # سيقتل: the same verb without its future prefix

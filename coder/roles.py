@@ -18,6 +18,7 @@ from dataclasses import replace
 from . import language
 from .actors import ADJECTIVE, AGENT, METONYM, PLACE, Mention, counted
 from .match import Match
+from .text.morphology import without_conjunction
 from .text.normalize import normalize
 from .text.segment import Sentence
 
@@ -38,11 +39,6 @@ def _conjoined(norm: str, lexemes: frozenset[int], analyse: Callable[[str], froz
     """Whether a verb token carries the conjunction و/ف (وقتل): its subject is then the previous
     clause's, and a mention right before it is more likely that clause's object."""
     return norm[0] in "وف" and len(norm) > 3 and not lexemes.isdisjoint(analyse(norm[1:]))
-
-
-def _unjoined(norm: str) -> str:
-    """The token without a leading و/ف conjunction (وفجر -> فجر, but فجر stays فجر)."""
-    return norm[1:] if norm[:1] in "وف" and len(norm) > 3 else norm
 
 
 def _passive_verb(sentence: Sentence, index: int) -> bool:
@@ -92,10 +88,8 @@ def casualties(norms: Sequence[str], mentions: Sequence[Mention]) -> list[Mentio
             found.append(m)
             continue
         verb = norms[m.end] if m.end < len(norms) else ""
-        follower = norms[m.end + 1] if m.end + 1 < len(norms) else ""
-        if verb in language.CASUALTY_VERBS or (
-                verb in language.AMBIGUOUS_CASUALTY_VERBS and follower in language.CASUALTY_FOLLOWERS
-                or verb in language.AMBIGUOUS_CASUALTY_VERBS and m.end + 1 == len(norms)):
+        if verb in language.CASUALTY_VERBS or verb in language.AMBIGUOUS_CASUALTY_VERBS and (
+                m.end + 1 == len(norms) or norms[m.end + 1] in language.CASUALTY_FOLLOWERS):
             found.append(m)
     return found
 
@@ -131,6 +125,7 @@ class _Roles:
         self.why_tgt = "slot {target}" if self.tgt else ""
         self.violent = self.root in COUNTED_VICTIMS
         self.hit = casualties(norms, mentions) if self.violent else []
+        self.hit_spans = {(m.start, m.end) for m in self.hit}  # casualties are never doers
         self.claimant, self.why_claim = _claimant(norms, mentions, self.tgt) if self.violent else (None, "")
         clause = sentence.clauses[ts]
         self.near = [as_place(m, norms) for m in mentions if sentence.clauses[m.start] == clause
@@ -144,7 +139,7 @@ class _Roles:
         self.auxiliary = ts > 0 and norms[ts - 1] in language.PASSIVE_AUXILIARIES  # تم اعتقال
         self.passive = self.auxiliary or (self.verbal and (
             _passive_verb(sentence, ts) or (self.violent and (counted(norms, te) or counted(norms, ts + 1))
-                                            and _unjoined(norms[ts]) not in language.ACTIVE_BEFORE_COUNT)))
+                                            and without_conjunction(norms[ts]) not in language.ACTIVE_BEFORE_COUNT)))
 
     # -- what the steps ask of a mention ---------------------------------------------------------
 
@@ -203,7 +198,7 @@ class _Roles:
         of the target is the target, otherwise the doer, and so is one after an auxiliary of
         doing (قام عدد من الجنود بقتل) or after من قبل/على يد."""
         ts, te, norms = self.ts, self.te, self.norms
-        doing = norms[ts].lstrip("وف") in language.DOING_AUXILIARIES
+        doing = without_conjunction(norms[ts]) in language.DOING_AUXILIARIES
         for m in (m for m in self.near if m.start < te and m.end > ts and m.kind != PLACE):
             if m.start < ts:  # a subject the trigger starts inside of (مسلحين مجهولين اغتالوا)
                 self.source(m, "actor overlapping the start of the trigger")
@@ -243,20 +238,24 @@ class _Roles:
             # a protest at a killing is at its doer: احتجاجا على مقتل مدنيين على يد قوات التحالف
             doer = next((m for m in self.mentions if te <= m.start <= te + DEMAND_REACH and m.start > 0
                          and norms[m.start - 1] in language.AGENTIVE and not self.is_protester(m)), None)
-            if doer is not None:
-                prep = doer
-        if prep is None and self.tgt is None and self.root in SUBJECTIVE_GENITIVE:
-            window = DEMAND_WINDOW
-            addressed = [as_place(m, norms) for m in self.mentions
-                         if te <= m.start <= te + DEMAND_REACH and m is not self.src and not self.is_protester(m)
-                         and any(norms[j] in language.DEMAND_WORDS for j in range(max(te, m.start - window), m.start))]
-            # against whom (ضد، احتجاجا على، مطالبين برحيل) before where (أمام السفارة)
-            strong = [m for m in addressed if not any(
-                norms[j] in language.DEMAND_PLACES for j in range(max(te, m.start - window), m.start))]
-            prep = (strong or addressed or [None])[0]
+            prep = doer or prep or self.addressee()
         if self.tgt is None and prep is not None:
             self.target(prep, f"introduced by a preposition ({norms[prep.start - 1] if prep.start > te else ''})")
             self.after = [m for m in self.after if m is not prep]
+
+    def addressee(self) -> Mention | None:
+        """Whom a protest's demand addresses, in the next clause too: against whom (ضد، احتجاجا
+        على، مطالبين برحيل) before where (أمام السفارة)."""
+        te, norms = self.te, self.norms
+
+        def after_words(m: Mention, words: frozenset[str]) -> bool:
+            return any(norms[j] in words for j in range(max(te, m.start - DEMAND_WINDOW), m.start))
+
+        addressed = [as_place(m, norms) for m in self.mentions
+                     if te <= m.start <= te + DEMAND_REACH and not self.is_protester(m)
+                     and after_words(m, language.DEMAND_WORDS)]
+        strong = [m for m in addressed if not after_words(m, language.DEMAND_PLACES)]
+        return (strong or addressed or [None])[0]
 
     def passive_clause(self) -> None:
         """No source but a doer already found; the first actor after is the target. A verb of
@@ -348,7 +347,6 @@ class _Roles:
         # no event before it: the sentence's first actor, the subject of its first verb
         # (رفضت الجبهة الشعبية الانصياع واحتجزت رهائن، اقتحم مسلحو حماس منزلا وقتلوا قائدا)
         norms = self.norms
-        victims = {(m.start, m.end) for m in self.hit}
         # after a reporting frame, the reported clause starts at its complementizer (قالوا إن ...)
         since = max((j + 1 for j in range(ts) if norms[j] in language.COMPLEMENTIZERS), default=0)
 
@@ -357,7 +355,7 @@ class _Roles:
             governed = left in language.TARGET_PREPOSITIONS or left in language.LOCATIVES or \
                 left in language.AGENTIVE or (word[:1] in "لب" and not normalize(m.names[0]).startswith(word[:1]))
             return not governed and as_place(m, norms).kind != PLACE and not self.reports(m) \
-                and (m.start, m.end) not in victims and m is not self.tgt
+                and (m.start, m.end) not in self.hit_spans and m is not self.tgt
 
         first = next((m for m in self.mentions if since <= m.start and m.end <= ts and subject_like(m)), None)
         if first is not None:
@@ -379,10 +377,10 @@ class _Roles:
         operation it follows: the actor right after نفذتها/شنها/قام earlier in the sentence."""
         norms, ts = self.norms, self.ts
         if self.src is not None or not any(  # أسفرت عن اعتقال: the result verb may open or precede it
-                _unjoined(norms[j]) in language.RESULT_VERBS for j in range(max(ts - 2, 0), ts + 1)):
+                without_conjunction(norms[j]) in language.RESULT_VERBS for j in range(max(ts - 2, 0), ts + 1)):
             return
         doer = next((m for m in reversed(self.mentions) if m.end <= ts and m.start > 0
-                     and _unjoined(norms[m.start - 1]) in language.CARRIED_OUT and m is not self.tgt), None)
+                     and without_conjunction(norms[m.start - 1]) in language.CARRIED_OUT and m is not self.tgt), None)
         if doer is not None:
             self.source(doer, f"doer of the operation ('{norms[doer.start - 1]}') the result follows")
 
@@ -415,8 +413,7 @@ def assign_roles(match: Match, sentence: Sentence, analyses: Sequence[frozenset[
     r.doer_after()
     r.preposition()
     # a place never acts, and neither do the victims of a casualty report
-    victims = {(m.start, m.end) for m in r.hit}
-    r.before = [m for m in r.before if m.kind != PLACE and (m.start, m.end) not in victims]
+    r.before = [m for m in r.before if m.kind != PLACE and (m.start, m.end) not in r.hit_spans]
     if r.passive:
         r.passive_clause()
     elif r.verbal:

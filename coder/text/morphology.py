@@ -53,6 +53,14 @@ OBJECT_PRONOUNS = ("", "ه", "ها", "هم", "هما", "هن", "ك", "كم", "ن
 # The first person singular (أ) is left out: أحدث (newest), أكبر (bigger) would read as verbs,
 # and news text reports third persons.
 PRESENT_PREFIXES = ("ي", "ت", "ن")
+# The pronouns of the third person, longest first: whose (جنوده، قواتها) or whom (اتهمهم).
+THIRD_PERSON_PRONOUNS = ("هما", "هم", "ها", "ه")
+
+
+def without_conjunction(token: str) -> str:
+    """A normalised token without a leading conjunction و/ف (وقتل -> قتل), where what is left can
+    still be a word (فجر stays فجر: its ف is the root's)."""
+    return token[1:] if token[:1] in "وف" and len(token) > 3 else token
 
 
 def proclitic_splits(token: str) -> list[tuple[int, str]]:
