@@ -179,6 +179,20 @@ CARRIED_OUT = frozenset(normalize(w) for w in (
     "نفذ", "نفذت", "نفذها", "نفذتها", "نفذه", "نفذته", "نفذوا", "نفذوها", "شن", "شنت", "شنها", "شنتها",
     "شنه", "شنته", "شنوا", "قام", "قامت", "قاموا", "قادها", "قادته",
 ))
+# Conjunctions that open a clause with its own subject and act, though no comma marks it: فجر
+# ثلاثة انتحاريين أنفسهم بينما قتل الرابع برصاص الأمن. Roles are not looked for across them.
+CLAUSE_OPENERS = frozenset(normalize(w) for w in (
+    "بينما", "وبينما", "فيما", "وفيما", "عندما", "وعندما", "بعدما", "وبعدما", "حيث", "وحيث", "ريثما",
+))
+# Forms of كان: after a clause opener they make an aside about the past (عندما كان رئيسا).
+WAS = frozenset(normalize(w) for w in ("كان", "كانت", "كانوا", "كانا", "يكون", "تكون"))
+# Nouns for the victims of violence: they are hit, never the doers (وراح ضحية اعتداءاتها).
+VICTIM_NOUNS = frozenset(normalize(w) for w in (
+    "ضحية", "ضحايا", "الضحية", "الضحايا", "قتلى", "القتلى", "جرحى", "الجرحى", "شهداء", "الشهداء",
+    "رهينة", "رهائن", "الرهينة", "الرهائن",
+))
+# Conjunctions that join a verb to the one before it, sharing its subject: خطفت … ثم قتلت.
+THEN = frozenset(normalize(w) for w in ("ثم", "وثم"))
 # Words of time that may close a trigger (خطفوا قبل ظهر أمس): what follows them is not the act's
 # nationality adjective but a new phrase.
 TIME_WORDS = frozenset(normalize(w) for w in (

@@ -41,6 +41,17 @@ def _conjoined(norm: str, lexemes: frozenset[int], analyse: Callable[[str], froz
     return norm[0] in "وف" and len(norm) > 3 and not lexemes.isdisjoint(analyse(norm[1:]))
 
 
+def _feminine_past(norm: str, lexemes: frozenset[int], analyse: Callable[[str], frozenset[int]]) -> bool:
+    """A verb after و/ف with the feminine past's ت, written as a plain word (فقتلت، وهاجمت):
+    nouns end in ة (normalised ه) or the plural's ات, not in a bare ت after a conjunction."""
+    return norm.endswith("ت") and not norm.endswith("ات") and _conjoined(norm, lexemes, analyse)
+
+
+def _then(norms: Sequence[str], index: int) -> bool:
+    """A verb after ثم (خطفت … ثم قتلت): joined to the one before, like و/ف."""
+    return index > 0 and norms[index - 1] in language.THEN
+
+
 def _passive_verb(sentence: Sentence, index: int) -> bool:
     """A verb written with the passive's damma on its first letter (قُتل، اُعتقل، يُقتل)."""
     a, b = sentence.spans[index]
@@ -127,15 +138,29 @@ class _Roles:
         self.hit = casualties(norms, mentions) if self.violent else []
         self.hit_spans = {(m.start, m.end) for m in self.hit}  # casualties are never doers
         self.claimant, self.why_claim = _claimant(norms, mentions, self.tgt) if self.violent else (None, "")
+        # a victim noun (ضحايا، قتلى) is hit, never a doer, even where no count names it a casualty
+        self.victim_nouns = {(m.start, m.end) for m in mentions if self.violent and m.kind == AGENT
+                             and without_conjunction(norms[m.start]) in language.VICTIM_NOUNS}
+        self.hit_spans |= self.victim_nouns
+        # the trigger's clause: its punctuation, and the conjunctions that open a clause of its own
+        # (بينما، فيما، عندما) outside the trigger
         clause = sentence.clauses[ts]
+        # (not before a state in the past: وواجه ساركوزي عندما كان رئيسا انتقادات)
+        opens = [j for j, w in enumerate(norms) if w in language.CLAUSE_OPENERS
+                 and (j + 1 == len(norms) or norms[j + 1] not in language.WAS)]
+        lo = max((j for j in opens if j < ts), default=-1)
+        hi = next((j for j in opens if j >= te), len(norms))
         self.near = [as_place(m, norms) for m in mentions if sentence.clauses[m.start] == clause
+                     and lo < m.start and m.end <= hi
                      and m is not self.src and m is not self.tgt and m is not self.claimant]
         self.after = [m for m in self.near if m.start >= te]
         self.before = [m for m in self.near if m.end <= ts]
         # a verb written as a plain word in the rule (وقتلوا، فجروا) is a verb all the same: nouns
         # do not end in the plural's وا
         self.verbal = match.pattern.verbal or not analyses[ts].isdisjoint(match.pattern.verbs) \
-            or (len(norms[ts]) > 3 and norms[ts].endswith("وا"))
+            or (len(norms[ts]) > 3 and norms[ts].endswith("وا")) or _feminine_past(norms[ts], analyses[ts], analyse)
+        # joined to the verb before by و/ف or ثم: that verb's subject is its own
+        self.joined = _conjoined(norms[ts], analyses[ts], analyse) or _then(norms, ts)
         self.auxiliary = ts > 0 and norms[ts - 1] in language.PASSIVE_AUXILIARIES  # تم اعتقال
         self.passive = self.auxiliary or (self.verbal and (
             _passive_verb(sentence, ts) or (self.violent and (counted(norms, te) or counted(norms, ts + 1))
@@ -198,8 +223,17 @@ class _Roles:
         of the target is the target, otherwise the doer, and so is one after an auxiliary of
         doing (قام عدد من الجنود بقتل) or after من قبل/على يد."""
         ts, te, norms = self.ts, self.te, self.norms
-        doing = without_conjunction(norms[ts]) in language.DOING_AUXILIARIES
+        verb = without_conjunction(norms[ts])
+        # a number after a verb of doing counts its doers: فجر 3 انتحاريين أنفسهم
+        doing = verb in language.DOING_AUXILIARIES or verb in language.ACTIVE_BEFORE_COUNT
         for m in (m for m in self.near if m.start < te and m.end > ts and m.kind != PLACE):
+            if self.violent and m.start > ts + 1 and any(w in language.COMPLEMENTIZERS or w in language.SPEAKER_PRONOUNS
+                                        for w in norms[ts:m.start - 1]):
+                # past the subject of a clause the trigger's gap reaches into: its object or more
+                # (الغارة وأنهم اختطفوا مواطنا), where right after أن stands that clause's subject
+                continue
+            if (m.start, m.end) in self.hit_spans and m not in self.hit:
+                continue  # a victim noun (وراح ضحية اعتداءاتها): hit, but not counted as a casualty
             if m.start < ts:  # a subject the trigger starts inside of (مسلحين مجهولين اغتالوا)
                 self.source(m, "actor overlapping the start of the trigger")
             elif self.agentive(m):  # خطف على يد عشرة مسلحين
@@ -274,12 +308,21 @@ class _Roles:
         # (وخطف الصحافيين، قتل مسلحين), where ون/ان would be nominative (قتل المسلحون جنديين)
         # nor is a bare nationality adjective: it describes a noun (باتجاه موقع فلسطيني), unless
         # the noun ends the trigger (قتلوا جراء ضربة جوية أميركية): then it is the act's
-        after_actors = [m for m in self.after if m.kind not in (PLACE, ADJECTIVE) and not self.oblique(m)]
+        # nor, for violence, what a number counts (وقتلت منهم 16 جنديا), unless the verb is one of
+        # doing whose doers are counted (فجر 3 انتحاريين أنفسهم)
+        victims_counted = self.violent and without_conjunction(self.norms[ts]) not in language.ACTIVE_BEFORE_COUNT
+        after_actors = [m for m in self.after if m.kind not in (PLACE, ADJECTIVE) and not self.oblique(m)
+                        and (m.start, m.end) not in self.victim_nouns
+                        and not (victims_counted and counted(self.norms, m.start - 1))]
         first = self.after[0] if self.after else None
         if first is not None and first.kind == ADJECTIVE and first.start == te and te - 1 > ts \
                 and self.norms[te - 1] not in language.TIME_WORDS:
             self.source(first, "nationality adjective of the act")
-        conjoined = _conjoined(self.norms[ts], self.analyses[ts], self.analyse)
+        conjoined = self.joined
+        if without_conjunction(self.norms[ts]) in language.RESULT_VERBS:
+            # أسفر/أدى: its subject is the attack (العمليات الانتحارية التي أسفرت عن مقتل); the
+            # doer is the operation's (operation_doer)
+            before, after_actors = [], []
         if before and before[-1].end == ts and not self.reports(before[-1]) and not conjoined:
             self.source(before[-1], "subject right before the verb")
         if after_actors:
@@ -336,11 +379,18 @@ class _Roles:
             self.target(victim, "victims of the casualty report" + (" after it" if later else " before it"))
 
     def shared_subject(self) -> None:
-        """A verb joined by و/ف with no subject of its own shares the previous event's source
+        """A verb joined by و/ف or ثم with no subject of its own shares the previous event's source
         (نفذت قوات التحالف إنزالاً واعتقلت قيادياً)."""
         ts = self.ts
-        if not self.verbal or self.passive or not _conjoined(self.norms[ts], self.analyses[ts], self.analyse):
+        then = _then(self.norms, ts)
+        # a count after a verb joined by ثم counts its victims, not the verb's passive (خطفت الحركة
+        # 23 كوريا ثم قتلت اثنين منهم); after و it is as often passive (انفجرت سيارة وقتل 5 أشخاص)
+        counted_only = self.passive and not self.auxiliary and not _passive_verb(self.sentence, ts)
+        if not self.verbal or (self.passive and not (then and counted_only and self.previous is not None)) \
+                or not self.joined:
             return
+        if without_conjunction(self.norms[ts]) in language.RESULT_VERBS:
+            return  # وأسفر عن مقتل: its subject is the attack; its doer is the operation's (below)
         if self.previous is not None:
             self.source(self.previous, "subject of the verb before (joined by و/ف)")
             return
@@ -353,6 +403,7 @@ class _Roles:
         def subject_like(m: Mention) -> bool:
             word, left = norms[m.start], norms[m.start - 1] if m.start else ""
             governed = left in language.TARGET_PREPOSITIONS or left in language.LOCATIVES or \
+                (left in language.PREPOSITIONS and left not in language.MEMBERSHIP) or \
                 left in language.AGENTIVE or (word[:1] in "لب" and not normalize(m.names[0]).startswith(word[:1]))
             return not governed and as_place(m, norms).kind != PLACE and not self.reports(m) \
                 and (m.start, m.end) not in self.hit_spans and m is not self.tgt
@@ -379,8 +430,14 @@ class _Roles:
         if self.src is not None or not any(  # أسفرت عن اعتقال: the result verb may open or precede it
                 without_conjunction(norms[j]) in language.RESULT_VERBS for j in range(max(ts - 2, 0), ts + 1)):
             return
-        doer = next((m for m in reversed(self.mentions) if m.end <= ts and m.start > 0
-                     and without_conjunction(norms[m.start - 1]) in language.CARRIED_OUT and m is not self.tgt), None)
+        def carried_out_by(m: Mention) -> bool:  # نفذتها قوات التحالف، شنه عناصر من حركة الشباب
+            if m.start > 0 and without_conjunction(norms[m.start - 1]) in language.CARRIED_OUT:
+                return True
+            return m.start > 2 and norms[m.start - 1] in language.MEMBERSHIP \
+                and without_conjunction(norms[m.start - 3]) in language.CARRIED_OUT
+
+        doer = next((m for m in reversed(self.mentions)
+                     if m.end <= ts and carried_out_by(m) and m is not self.tgt), None)
         if doer is not None:
             self.source(doer, f"doer of the operation ('{norms[doer.start - 1]}') the result follows")
 

@@ -221,3 +221,66 @@ def test_an_agent_described_before_its_nationality(roles):
 def test_verbs_written_as_words_and_adjectives_after_a_verb(roles):
     e = one(roles, "مدنيون قتلوا في غارة أمريكية", "195")
     assert e.source == "USAMIL"  # the strike's nationality, though the trigger opens with a verb
+
+
+def test_a_clause_opener_bounds_the_roles(roles):
+    # the doer after برصاص belongs to the clause that بينما opens, not to the bombing
+    e = one(roles, "فجر 3 انتحاريين أنفسهم بينما قتل الرابع برصاص رجال الأمن", "183")
+    assert (e.source, e.target) == ("UAF", None)
+
+
+def test_then_joins_a_verb_to_the_subject_before(roles):
+    events = roles.code_text("خطفت القوات الأمريكية صحافيين ثم قتلت اثنين منهم")
+    kill = [e for e in events if e.code == "190"][0]
+    assert kill.source == "USAMIL"
+
+
+def test_a_number_after_a_verb_of_violence_counts_its_victims(roles):
+    e = one(roles, "وقتلت منهم 16 مدنيا", "190")
+    assert e.source is None and e.target == "CVL"
+
+
+def test_a_result_frame_reaches_the_doer_through_its_members(roles):
+    e = one(roles, "هجوم شنه عناصر من تنظيم داعش، وأسفر عن قتل 3 مقاتلين", "190")
+    assert (e.source, e.target) == ("IMGSYRREB", "UAF")
+
+
+@pytest.fixture(scope="module")
+def plain(tmp_path_factory):
+    """Rules written with plain words and long gaps, as authors write them."""
+    d = tmp_path_factory.mktemp("plain")
+    write_rules(d, "actors.yaml", ACTORS + """
+  - code: CVL
+    names: [ضحية, ضحايا]
+""")
+    write_rules(d, "events.yaml", """
+rules:
+  - id: kill_joined
+    code: "190"
+    patterns: ["(فقتلت | وقتلت)"]
+  - id: murder  # puts the verb قتل~ in the lexicon, as the shipped rules do
+    code: "1823"
+    patterns: ["قتل~ عمدا"]
+  - id: raid_result
+    code: "195"
+    patterns: ["الغارة ..6 (خطفوا | قتلوا)"]
+  - id: victims_fell
+    code: "190"
+    patterns: ["راح ضحية ..3 (الغارة | الاعتداءات)"]
+""")
+    return Coder(load_ruleset([d], use_cache=False))
+
+
+def test_a_feminine_past_written_as_a_word_is_a_verb(plain):
+    e = one(plain, "أطلقت القوات الأمريكية صاروخا على الجيش السوري فقتلت مدنيين", "190")
+    assert e.source == "USAMIL"  # the subject of the verb before, not the actor nearest before
+
+
+def test_past_the_subject_of_a_clause_in_a_gap_is_not_the_doer(plain):
+    e = one(plain, "نفذ جنود أمريكيون الغارة وأنهم خطفوا مدنيا سوريا", "195")
+    assert e.source == "USAMIL"
+
+
+def test_a_victim_noun_is_never_the_doer(plain):
+    e = one(plain, "وراح ضحية الغارة مدنيون", "190")
+    assert e.source != "CVL"
