@@ -1,5 +1,7 @@
 """Sentences and tokens keep their spans in the original text."""
 
+import pytest
+
 from coder.text.normalize import normalize
 from coder.text.segment import sentences
 
@@ -70,3 +72,21 @@ def test_a_title_in_apposition_between_commas_does_not_break_the_clause():
     assert len(set(s.clauses)) == 1
     s = sentences("دعا فلان، وهو من أبرز الكتاب في البلاد، إلى الحوار")[0]  # not a title
     assert len(set(s.clauses)) == 3
+
+
+@pytest.mark.parametrize("text", [
+    "انفجرت سيارة مفخخة في بغداد، أسفرت عن مقتل خمسة",
+    "ضربة جوية أميركية في شمال العراق، أدت الى مقتل ثمانية",
+    "قصف مدفعي على الحي، مما أدى إلى مقتل مدنيين",
+    "هجوم على دورية، وهو ما أدى إلى مقتل جنديين",
+    "كمين نصب عند الجسر، وأسفر عن مقتل ستة",
+])
+def test_a_result_after_a_comma_continues_the_act(text):
+    assert len(set(sentences(text)[0].clauses)) == 1
+
+
+def test_other_clauses_after_a_comma_stay_apart():
+    s = sentences("انفجرت سيارة مفخخة في بغداد، وأعلنت الشرطة حظر التجول")[0]
+    assert len(set(s.clauses)) == 2
+    s = sentences("وصل الوزير إلى بغداد، ما لم يعلن من قبل")[0]  # ما, but no verb of result
+    assert len(set(s.clauses)) == 2

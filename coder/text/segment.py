@@ -139,8 +139,26 @@ _TITLE_HEADS = frozenset(normalize(w) for w in (
 ))
 
 
+# A clause opened by a verb of result after a comma (انفجرت سيارة مفخخة في بغداد، أسفرت عن
+# مقتل خمسة، مما أدى إلى) continues the one before: its subject is the act named there.
+_RESULTS = frozenset(normalize(w) for v in ("أسفر", "أسفرت", "أدى", "أدت", "أودى", "أودت", "خلف",
+                                            "خلفت", "أوقع", "أوقعت") for w in (v, "و" + v))
+# what may lead such a verb: مما أدى، وهو ما أدى، الأمر الذي أدى
+_RESULT_LEADS = frozenset(normalize(w) for w in ("ما", "مما", "وهو", "وهي", "الأمر", "الذي"))
+
+
+def _opens_with_result(words: list[str]) -> bool:
+    for w in words[:3]:
+        if w in _RESULTS:
+            return True
+        if w not in _RESULT_LEADS:
+            return False
+    return False
+
+
 def _bridge(norms: list[str], clauses: list[int], after_comma: set[int]) -> list[int]:
-    """Clause numbers with comma-bounded time asides merged into the clause before them."""
+    """Clause numbers with comma-bounded asides, complements and results merged into the clause
+    before them."""
     sizes: dict[int, int] = {}
     for c in clauses:
         sizes[c] = sizes.get(c, 0) + 1
@@ -169,6 +187,8 @@ def _bridge(norms: list[str], clauses: list[int], after_comma: set[int]) -> list
                 and order[i + 1] in after_comma and norms[first] in _TITLE_HEADS:
             join(c, order[i - 1])  # a title in apposition: the clauses around it are one
             join(order[i + 1], order[i - 1])
+        elif i > 0 and c in after_comma and _opens_with_result(norms[first:first + n]):
+            join(c, order[i - 1])
         elif i > 0 and c in after_comma and norms[first] in _COMPLEMENTIZERS:
             prev = order[i - 1]
             if i > 1 and prev in after_comma and sizes[prev] <= _APPOSITION_MAX:
