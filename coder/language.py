@@ -136,6 +136,12 @@ CLAIM_VERBS = frozenset(normalize(w) for w in (
     "تبنى", "تبنت", "تبناه", "تبنته", "تبناها", "تبنتها", "وتبنى", "وتبنت", "وتبناه", "وتبنته", "وتبناها",
     "وتبنتها", "يتبنى", "تتبنى", "تبنوا", "تبنيها",
 ))
+# An attack attributed to someone names its doer: هجوم نسب إلى المتمردين، ونسبت الشرطة الهجوم إلى.
+ATTRIBUTED = frozenset(normalize(w) for w in (
+    "نسب", "ونسب", "نسبت", "ونسبت", "ينسب", "تنسب", "نسبه", "نسبته", "نسبها", "نسبتها", "ونسبته", "ونسبها",
+    "ونسبتها", "ونسبه", "نسبوا", "ونسبوا", "ونسبت",
+))
+TO = frozenset(normalize(w) for w in ("إلى", "الى", "إلي"))
 # Verbs that follow their victims in a casualty report: جنديا أميركيا قتل، أربعة من الحراس قتلوا في،
 # ثلاثة أشخاص أصيبوا. Those of the first set are passive or intransitive in form: who stands before
 # them was hit. Those of the second are passive only when no object follows: قتلوا في هجوم (hit)

@@ -47,6 +47,13 @@ def _feminine_past(norm: str, lexemes: frozenset[int], analyse: Callable[[str], 
     return norm.endswith("ت") and not norm.endswith("ات") and _conjoined(norm, lexemes, analyse)
 
 
+def _marked_active(norm: str) -> bool:
+    """A verb with the ending of a feminine or plural doer (واحتجزت 68 رهينة، قتلوا 5 جنود): a
+    number after it counts its objects. The passive before a counted subject is masculine
+    singular (قُتل 12 شخصا)."""
+    return len(norm) > 3 and (norm.endswith("وا") or (norm.endswith("ت") and not norm.endswith("ات")))
+
+
 def _then(norms: Sequence[str], index: int) -> bool:
     """A verb after ثم (خطفت … ثم قتلت): joined to the one before, like و/ف."""
     return index > 0 and norms[index - 1] in language.THEN
@@ -107,13 +114,16 @@ def casualties(norms: Sequence[str], mentions: Sequence[Mention]) -> list[Mentio
 
 def _claimant(norms: Sequence[str], mentions: Sequence[Mention], tgt: Mention | None) -> tuple[Mention | None, str]:
     """Who claims the attack, anywhere in the sentence: the actor before مسؤوليتها (أعلنت حركة
-    طالبان مسؤوليتها عن الهجوم) or right after تبنى (وقد تبناه تنظيم القاعدة)."""
+    طالبان مسؤوليتها عن الهجوم), right after تبنى (وقد تبناه تنظيم القاعدة), or after نسب إلى (هجوم
+    انتحاري نسب الى المتمردين التاميل)."""
     for m in mentions:
         if m is tgt or as_place(m, norms).kind == PLACE:
             continue
         if any(norms[j] in language.CLAIMS for j in range(m.end, min(m.end + 3, len(norms)))) \
                 or (m.start > 0 and norms[m.start - 1] in language.CLAIM_VERBS):
             return m, "claimed the attack"
+        if m.start > 1 and norms[m.start - 1] in language.TO and norms[m.start - 2] in language.ATTRIBUTED:
+            return m, "the attack is attributed to it"
     return None, ""
 
 
@@ -164,7 +174,8 @@ class _Roles:
         self.auxiliary = ts > 0 and norms[ts - 1] in language.PASSIVE_AUXILIARIES  # تم اعتقال
         self.passive = self.auxiliary or (self.verbal and (
             _passive_verb(sentence, ts) or (self.violent and (counted(norms, te) or counted(norms, ts + 1))
-                                            and without_conjunction(norms[ts]) not in language.ACTIVE_BEFORE_COUNT)))
+                                            and without_conjunction(norms[ts]) not in language.ACTIVE_BEFORE_COUNT
+                                            and not _marked_active(norms[ts]))))
 
     # -- what the steps ask of a mention ---------------------------------------------------------
 
@@ -227,8 +238,9 @@ class _Roles:
         # a number after a verb of doing counts its doers: فجر 3 انتحاريين أنفسهم
         doing = verb in language.DOING_AUXILIARIES or verb in language.ACTIVE_BEFORE_COUNT
         for m in (m for m in self.near if m.start < te and m.end > ts and m.kind != PLACE):
-            if self.violent and m.start > ts + 1 and any(w in language.COMPLEMENTIZERS or w in language.SPEAKER_PRONOUNS
-                                        for w in norms[ts:m.start - 1]):
+            if self.violent and m.start > ts + 1 and any(
+                    without_conjunction(w) in language.COMPLEMENTIZERS
+                    or without_conjunction(w) in language.SPEAKER_PRONOUNS for w in norms[ts:m.start - 1]):
                 # past the subject of a clause the trigger's gap reaches into: its object or more
                 # (الغارة وأنهم اختطفوا مواطنا), where right after أن stands that clause's subject
                 continue
@@ -313,7 +325,8 @@ class _Roles:
         victims_counted = self.violent and without_conjunction(self.norms[ts]) not in language.ACTIVE_BEFORE_COUNT
         after_actors = [m for m in self.after if m.kind not in (PLACE, ADJECTIVE) and not self.oblique(m)
                         and (m.start, m.end) not in self.victim_nouns
-                        and not (victims_counted and counted(self.norms, m.start - 1))]
+                        and not (victims_counted and any(counted(self.norms, j)
+                                                         for j in range(max(ts + 1, m.start - 3), m.start)))]
         first = self.after[0] if self.after else None
         if first is not None and first.kind == ADJECTIVE and first.start == te and te - 1 > ts \
                 and self.norms[te - 1] not in language.TIME_WORDS:
@@ -405,7 +418,9 @@ class _Roles:
             governed = left in language.TARGET_PREPOSITIONS or left in language.LOCATIVES or \
                 (left in language.PREPOSITIONS and left not in language.MEMBERSHIP) or \
                 left in language.AGENTIVE or (word[:1] in "لب" and not normalize(m.names[0]).startswith(word[:1]))
-            return not governed and as_place(m, norms).kind != PLACE and not self.reports(m) \
+            # for violence, what a number counts is a victim (قتل فيها نحو 20 شخصا), not a subject
+            victim = self.violent and any(counted(norms, j) for j in range(max(m.start - 2, 0), m.start))
+            return not governed and not victim and as_place(m, norms).kind != PLACE and not self.reports(m) \
                 and (m.start, m.end) not in self.hit_spans and m is not self.tgt
 
         first = next((m for m in self.mentions if since <= m.start and m.end <= ts and subject_like(m)), None)
