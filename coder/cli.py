@@ -305,8 +305,11 @@ def _authoring_files(args) -> tuple[list[Path], set[Path]]:
     if args.alone and given:
         return given, chosen
     shipped = rule_files([default_rules_dir()])
-    names = {p.name for p in given}
-    files = [p for p in shipped if p.resolve() not in chosen and p.name not in names] + given
+    # a file named like a shipped one takes its place in the order (rules that tie on a match are
+    # broken by file order, so an edited copy must code as the shipped file would); others follow
+    by_name = {p.name: p for p in given}
+    files = [by_name.get(p.name, p) for p in shipped]
+    files += [p for p in given if p not in files]
     return files, (chosen or {p.resolve() for p in shipped})
 
 

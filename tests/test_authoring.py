@@ -123,3 +123,23 @@ def test_new_scaffolds_into_the_root_file(tmp_path, capsys):
     assert "id: 14_march" in created[0].read_text(encoding="utf-8")
     load_ruleset([tmp_path], use_cache=False)  # the scaffold is a valid rule file
     assert main(["rules", "new", "x", "--code", "999", "--dir", str(tmp_path)]) == 1
+
+
+def test_an_edited_copy_of_a_shipped_file_keeps_its_place(tmp_path):
+    # rules that tie on a match are broken by file order: a copy checked with `rules test PATH`
+    # must sit where the shipped file sits, or its examples code differently
+    import argparse
+    import shutil
+
+    from coder.cli import _authoring_files
+    from coder.ruleset import default_rules_dir, rule_files
+
+    shipped = rule_files([default_rules_dir()])
+    original = next(p for p in shipped if p.name == "02_appeal.yaml")
+    copy = tmp_path / original.name
+    shutil.copy(original, copy)
+    extra = write_rules(tmp_path, "zz_mine.yaml", "rules: []")
+    files, focus = _authoring_files(argparse.Namespace(paths=[str(copy), str(extra)], alone=False))
+    assert files.index(copy) == shipped.index(original)
+    assert original not in files and files[-1] == extra and len(files) == len(shipped) + 1
+    assert focus == {copy.resolve(), extra.resolve()}
