@@ -2,7 +2,8 @@
 
 A verb with the future prefix (سيقتل، ستقصف، وسيعتقلون) or after سوف reports a plan or a
 prediction; قد before a present verb (قد يقتل، قد تقصف) a possibility, where قد before a past
-verb (قد قتل) stresses that it did happen. Neither is an event to count. Roots whose very
+verb (قد قتل) stresses that it did happen; a present verb after أن/لن/كي (من المقرر أن يجري
+محادثات) a plan or a wish. None of them is an event to count. Roots whose very
 meaning is a statement about the future keep them: statements (01), appeals (02), intentions
 (03), demands (10) and threats (13), whose rules are written for سيرد and its kind.
 """
@@ -37,6 +38,12 @@ FRAME_COMPLEMENTS = frozenset(normalize(w) for w in (
 FRAME_REACH = 12  # how far before the trigger the frame may stand, in its clause
 FUTURE_PARTICLES = frozenset(normalize(w) for w in ("سوف", "وسوف", "فسوف", "لسوف"))
 POSSIBILITY = frozenset(normalize(w) for w in ("قد", "وقد", "فقد", "لقد"))
+# Particles before a present verb that make it a purpose, a wish or a plan, not a report (أمله
+# في أن تحترم الهدنة، لن يجري محادثات، كي يطلق سراح): the subjunctive. After أن a past verb is a
+# fact (أكد أن القوات قصفت): only present verbs count. After قبل أن / بعد أن the present tells a
+# past in narrative (قبل أن يعتقله أحد الضباط): those are left to the background rules.
+SUBJUNCTIVE = frozenset(normalize(w) for w in ("أن", "وأن", "بأن", "لن", "ولن", "كي", "لكي", "كيلا", "لئلا"))
+NARRATIVE_BEFORE_AN = frozenset(normalize(w) for w in ("قبل", "وقبل", "بعد", "وبعد", "بعيد", "منذ", "إلى", "الى"))
 
 
 def _past(word: str, verbs: frozenset[int], lexicon: Lexicon) -> bool:
@@ -47,6 +54,21 @@ def _past(word: str, verbs: frozenset[int], lexicon: Lexicon) -> bool:
         if key[0] == "verb" and word.startswith(normalize(key[1])):
             return True
     return False
+
+
+def _subjunctive_object(norms: Sequence[str], ts: int, lexicon: Lexicon) -> str | None:
+    """A trigger that is, or is the object of, a subjunctive verb a few words before it (من
+    المفترض أن يجري مورير محادثات، لن تعقد اجتماعا، من المرتقب أن تصل طائرات تحمل مساعدات): the
+    act is planned, not reported."""
+    for j in range(max(ts - 4, 0), ts):
+        if norms[j] not in SUBJUNCTIVE or (j > 0 and norms[j - 1] in NARRATIVE_BEFORE_AN):
+            continue
+        verb = norms[j + 1]
+        if verb[:1] in PRESENT_PREFIXES and any(
+                lexicon.keys[lid][0] == "verb" and not verb.startswith(normalize(lexicon.keys[lid][1]))
+                for lid in lexicon.analyse(verb)):
+            return f"{norms[j]} {verb}"
+    return None
 
 
 def _frame_word(word: str) -> bool:
@@ -84,6 +106,9 @@ def unreal(match: Match, sentence: Sentence, analyses: Sequence[frozenset[int]],
     if match.rule.code[:2] in FUTURE_ROOTS_KEPT:
         return None
     ts, norms = match.trigger_start, sentence.norms
+    governed = _subjunctive_object(norms, ts, lexicon)
+    if governed is not None:
+        return governed
     verbs = match.pattern.verbs & analyses[ts]
     if not verbs:
         return None  # the trigger does not open with one of the pattern's verbs
@@ -95,5 +120,8 @@ def unreal(match: Match, sentence: Sentence, analyses: Sequence[frozenset[int]],
     if before in FUTURE_PARTICLES:
         return before
     if before in POSSIBILITY and before != "لقد" and word[:1] in PRESENT_PREFIXES and not _past(word, verbs, lexicon):
+        return f"{before} {norms[ts]}"
+    if before in SUBJUNCTIVE and norms[ts][:1] in PRESENT_PREFIXES and not _past(norms[ts], verbs, lexicon) \
+            and (ts < 2 or norms[ts - 2] not in NARRATIVE_BEFORE_AN):
         return f"{before} {norms[ts]}"
     return None

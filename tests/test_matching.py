@@ -295,6 +295,19 @@ def test_future_and_possible_acts_are_not_events(mini):
     assert [why for _, why in analysis.negated] == ["ستعتقل"]
 
 
+def test_subjunctive_acts_are_plans_not_events(mini):
+    # a present verb after أن/لن/كي, or a noun that is its object, is planned or wished
+    for text in ["من المتوقع أن تعتقل الشرطة رجلا", "أعرب عن أمله في أن تعتقل الشرطة رجلا",
+                 "لن تعتقل الشرطة المتظاهرين", "من المتوقع أن تقصف الطائرات القرية بغارات"]:
+        assert codes(mini, text) == [], text
+    for text in ["وأكد أن الشرطة اعتقلت رجلا",  # أن + past: a fact
+                 "تسلل إلى المبنى قبل أن تعتقله الشرطة",  # قبل أن + present: narrative past
+                 "أكد أن الشرطة تعتقل المتظاهرين"]:  # not right after أن
+        assert codes(mini, text) == ["173"], text
+    analysis = mini.explain("من المتوقع أن تعتقل الشرطة رجلا")[0]
+    assert [why for _, why in analysis.negated] == ["ان تعتقل"]
+
+
 def test_claimed_or_supposed_violence_is_not_reported_as_fact(mini):
     for text in ["واتهمهم بأنهم قتلوا رجلا", "ويبدو أن الطائرات قصفت السوق", "ومن المعتقد أنهم قتلوا رجلا",
                  "وحسب شائعة فإن مروحية قصفت السوق"]:
