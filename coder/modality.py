@@ -21,9 +21,10 @@ from .text.segment import Sentence
 FUTURE_ROOTS_KEPT = ("01", "02", "03", "10", "13")
 # Frames of accusation, belief and appearance before a complementizer: what follows is claimed,
 # suspected or guessed, not reported as fact (اتهمهم بأنهم فجروا، يعتقد أن الصاروخ أطلق، بدا أن).
-# They matter for force and violence (roots 14-20); the accusation itself is coded by root 11.
+# They matter for acts (roots 04-09, 14-20: اتهمت بلدانهم بأنها تقدم مساعدات، يعتقد أنها تتعاون مع);
+# the accusation itself is coded by root 11, and statements, appeals and demands are speech.
 # يشتبه is left out: it mostly describes who someone is (مقاتلون يشتبه بأنهم ينتمون إلى ...).
-FRAMED_ROOTS = ("14", "15", "17", "18", "19", "20")
+FRAMED_ROOTS = ("04", "05", "06", "07", "08", "09", "14", "15", "16", "17", "18", "19", "20")
 FRAMES = frozenset(normalize(w) for w in (
     "اتهم", "اتهمت", "اتهموا", "يتهم", "تتهم", "يتهمون", "اتهام", "اتهامه", "اتهامها", "اتهامهم", "متهم",
     "متهمين", "زعم", "زعمت", "يزعم", "تزعم", "زاعما", "ادعى", "ادعت", "يدعي", "تدعي", "مدعيا", "ادعاء",

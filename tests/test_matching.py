@@ -314,6 +314,7 @@ def test_claimed_or_supposed_violence_is_not_reported_as_fact(mini):
         assert codes(mini, text) == [], text
     assert codes(mini, "وقال إن مسلحين قتلوا رجلا") == ["190"]  # a report, not a belief
     assert codes(mini, "وقال إنهم قتلوا رجلا، ويبدو أن") == ["190"]  # the frame must come before
+    assert codes(mini, "واتهمها بأنها اعتقلت رجلا") == []  # not only violence: any act
 
 
 def test_a_protest_names_its_protesters_later_and_places_do_not_protest(mini):
