@@ -314,7 +314,8 @@ def test_claimed_or_supposed_violence_is_not_reported_as_fact(mini):
         assert codes(mini, text) == [], text
     assert codes(mini, "وقال إن مسلحين قتلوا رجلا") == ["190"]  # a report, not a belief
     assert codes(mini, "وقال إنهم قتلوا رجلا، ويبدو أن") == ["190"]  # the frame must come before
-    assert codes(mini, "واتهمها بأنها اعتقلت رجلا") == []  # not only violence: any act
+    assert codes(mini, "واتهمها بأنها خرقت وقف إطلاق النار") == []  # not only violence: any act
+    assert codes(mini, "وأعلنت وقف إطلاق النار") == ["0871"]
 
 
 def test_a_protest_names_its_protesters_later_and_places_do_not_protest(mini):
