@@ -70,11 +70,15 @@ DEMAND_WORDS = frozenset(normalize(w) for w in (
     # and whom it is against or in front of: احتجاجا على قرار الحكومة، أمام مقر البرلمان
     "احتجاجا", "للاحتجاج", "تنديدا", "منددين", "ضد", "أمام", "امام", "برحيل", "باستقالة", "بإسقاط",
     "يسقط", "تسقط", "بسقوط", "استنكارا", "رفضا", "مناهضة", "المناهضة", "مناوئة", "المناوئة",
+    # slogans: الموت لأمريكا، لا لـ
+    "الموت", "بالموت",
+    # and where it stood: حول مقر سفارة إستونيا، قبالة البرلمان
+    "حول", "قبالة", "مقابل",
     # and whom the anger is at: وسط غضب متزايد من قرار بريطانيا
     "غضب", "غضبا", "استياء", "سخط", "سخطا",
 ))
 # Of those, the ones that only say where a protest stood: a weaker sign of its target than the others.
-DEMAND_PLACES = frozenset(normalize(w) for w in ("أمام", "امام"))
+DEMAND_PLACES = frozenset(normalize(w) for w in ("أمام", "امام", "حول", "قبالة", "مقابل"))
 # Auxiliaries of the passive with a verbal noun: تم اعتقال، جرى تفكيك.
 PASSIVE_AUXILIARIES = frozenset(normalize(w) for w in ("تم", "وتم", "يتم", "ويتم", "تمت", "وتمت", "جرى", "وجرى",
                                                       "يجري", "ويجري", "سيتم"))

@@ -330,3 +330,10 @@ def test_a_protest_is_at_the_doer_of_what_it_protests_or_at_its_country(mini):
     assert (e.code, e.target) == ("141", "SYRCOP")
     e = mini.code_text("وتجمع متظاهرون أمس في سوريا")[0]
     assert (e.code, e.target) == ("141", "SYR")  # no one named: the country it was held in
+
+
+def test_a_protest_addresses_its_slogans_and_where_it_stood(mini):
+    e = mini.code_text("تجمع المتظاهرون وهم يرددون الموت لسوريا")[0]
+    assert e.target == "SYR"
+    e = mini.code_text("تجمع المتظاهرون حول مقر الحكومة")[0]  # not the protesters
+    assert e.target.endswith("GOV")
