@@ -54,6 +54,13 @@ def _marked_active(norm: str) -> bool:
     return len(norm) > 3 and (norm.endswith("وا") or (norm.endswith("ت") and not norm.endswith("ات")))
 
 
+def _third_person_present(norm: str) -> bool:
+    """A trigger word that opens with the present's ي (ويزور، يبحث، يلتقون), written as a plain
+    word in a rule or set: few nouns open with ي, and none that is a trigger."""
+    word = without_conjunction(norm)
+    return word[:1] == "ي" and len(word) > 3
+
+
 def _then(norms: Sequence[str], index: int) -> bool:
     """A verb after ثم (خطفت … ثم قتلت): joined to the one before, like و/ف."""
     return index > 0 and norms[index - 1] in language.THEN
@@ -168,7 +175,8 @@ class _Roles:
         # a verb written as a plain word in the rule (وقتلوا، فجروا) is a verb all the same: nouns
         # do not end in the plural's وا
         self.verbal = match.pattern.verbal or not analyses[ts].isdisjoint(match.pattern.verbs) \
-            or (len(norms[ts]) > 3 and norms[ts].endswith("وا")) or _feminine_past(norms[ts], analyses[ts], analyse)
+            or (len(norms[ts]) > 3 and norms[ts].endswith("وا")) or _feminine_past(norms[ts], analyses[ts], analyse) \
+            or _third_person_present(norms[ts])
         # joined to the verb before by و/ف or ثم: that verb's subject is its own
         self.joined = _conjoined(norms[ts], analyses[ts], analyse) or _then(norms, ts)
         self.auxiliary = ts > 0 and norms[ts - 1] in language.PASSIVE_AUXILIARIES  # تم اعتقال
@@ -402,10 +410,13 @@ class _Roles:
         if not self.verbal or (self.passive and not (then and counted_only and self.previous is not None)) \
                 or not self.joined:
             return
-        if without_conjunction(self.norms[ts]) in language.RESULT_VERBS:
+        verb = without_conjunction(self.norms[ts])
+        if verb in language.RESULT_VERBS:
             return  # وأسفر عن مقتل: its subject is the attack; its doer is the operation's (below)
+        # the subject of a verb of suffering (وتعرضوا لهجوم، وأصيبوا) is hit, not the doer
+        take, role = (self.target, "hit") if verb in language.CASUALTY_VERBS else (self.source, "subject")
         if self.previous is not None:
-            self.source(self.previous, "subject of the verb before (joined by و/ف)")
+            take(self.previous, f"{role}: the subject of the verb before (joined by و/ف)")
             return
         # no event before it: the sentence's first actor, the subject of its first verb
         # (رفضت الجبهة الشعبية الانصياع واحتجزت رهائن، اقتحم مسلحو حماس منزلا وقتلوا قائدا)
@@ -425,7 +436,7 @@ class _Roles:
 
         first = next((m for m in self.mentions if since <= m.start and m.end <= ts and subject_like(m)), None)
         if first is not None:
-            self.source(first, "first subject of the sentence (the verb is joined by و/ف)")
+            take(first, f"{role}: the first subject of the sentence (the verb is joined by و/ف)")
 
     def protesters(self) -> None:
         """A protest reported by its happening (اندلعت مظاهرات، جرت تظاهرة) names its protesters

@@ -252,6 +252,8 @@ def plain(tmp_path_factory):
     write_rules(d, "actors.yaml", ACTORS + """
   - code: CVL
     names: [ضحية, ضحايا]
+  - code: GOV
+    names: [وزير الخارجية]
 """)
     write_rules(d, "events.yaml", """
 rules:
@@ -264,6 +266,15 @@ rules:
   - id: raid_result
     code: "195"
     patterns: ["الغارة ..8 بعد أن"]
+  - id: attacked
+    code: "180"
+    patterns: ["(وتعرضت | وتعرضوا) ..2 (لهجوم | لاعتداء)"]
+  - id: exposed  # puts the verb تعرض~ in the lexicon, as the shipped rules do
+    code: "182"
+    patterns: ["تعرض~ للضرب عمدا"]
+  - id: visit
+    code: "042"
+    patterns: ["(يزور | ويزور)"]
   - id: victims_fell
     code: "190"
     patterns: ["راح ضحية ..3 (الغارة | الاعتداءات)"]
@@ -303,3 +314,13 @@ def test_an_attack_attributed_to_someone_names_its_doer(roles):
 def test_for_violence_a_counted_actor_is_not_the_first_subject(roles):
     events = roles.code_text("قتل فيها نحو 20 مدنيا، وهاجم مسلحون السائقين، وقتلوا أكثر من 20 مدنيا")
     assert events[-1].source == "REB", [(e.trigger, e.source, e.why_source) for e in events]
+
+
+def test_a_verb_of_suffering_shares_its_subject_as_the_target(plain):
+    e = one(plain, "وصلت القوات الأمريكية إلى القرية وتعرضت لهجوم", "180")
+    assert (e.source, e.target) == (None, "USAMIL"), e.why_target
+
+
+def test_a_present_verb_written_as_a_word_is_a_verb(plain):
+    e = one(plain, "ويزور وزير الخارجية السوري بغداد", "042")
+    assert e.source == "SYRGOV"
