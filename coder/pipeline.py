@@ -1,7 +1,7 @@
 """Record -> events: the one place where the layers are wired together.
 
 text -> sentences and tokens -> per-token lexeme analyses -> actor mentions -> rule matches
--> negation, background dates, future and possibility -> overlap resolution -> events.
+-> negation, background dates, future and possibility, sport -> overlap resolution -> events.
 Nothing here knows about files or the terminal.
 """
 
@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from .actors import Mention, find_mentions, phrases_starting
 from .background import dated_background
+from .domain import off_topic, sport_words
 from .events import Event, make_event, negation
 from .match import Match, candidates, find_matches, select, shortlist
 from .modality import unreal
@@ -85,9 +86,11 @@ class Coder:
         # Negated matches, and those dated to an earlier year or told in the future or as a
         # possibility, leave before overlaps are resolved: they must not hide another.
         negated, live = [], []
+        sport = sport_words(sentence) if matches else ()
         for m in matches:
             neg = (negation(m, sentence, analyses, rs.negators) or dated_background(m, sentence, date)
-                   or unreal(m, sentence, analyses, rs.lexicon)) if m.rule.code != NO_EVENT else None
+                   or unreal(m, sentence, analyses, rs.lexicon) or off_topic(m, sport)) \
+                if m.rule.code != NO_EVENT else None
             if neg:
                 negated.append((m, neg))
             else:

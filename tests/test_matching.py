@@ -337,3 +337,11 @@ def test_a_protest_addresses_its_slogans_and_where_it_stood(mini):
     assert e.target == "SYR"
     e = mini.code_text("تجمع المتظاهرون حول مقر الحكومة")[0]  # not the protesters
     assert e.target.endswith("GOV")
+
+
+def test_sentences_about_sport_report_no_political_events(mini):
+    assert codes(mini, "صرح اللاعب بعد المباراة بأنه سعيد") == []
+    assert codes(mini, "صرح الوزير بعد المباراة بأنه سعيد") == ["010"]  # one word of the game is not sport
+    assert codes(mini, "اعتقلت الشرطة لاعبا بعد المباراة") == ["173"]  # coercion and violence stay news
+    analysis = mini.explain("صرح اللاعب بعد المباراة")[0]
+    assert [why for _, why in analysis.negated] == ["sport: لاعب، مباراه"]
