@@ -41,6 +41,15 @@ def test_custom_field_names(tmp_path):
     assert (r.id, r.text, r.date) == ("x1", "نص", "2024-01-02")
 
 
+def test_a_gigaword_id_dates_a_record_without_a_date(tmp_path):
+    p = tmp_path / "in.jsonl"
+    p.write_text('{"id": "AAW_ARB_20080129.0036-23", "text": "نص"}\n'
+                 '{"id": "AFP_ARB_20071208.0001", "text": "نص", "date": "2007-12-09"}\n'
+                 '{"id": "AAW_ARB_20081399.0001", "text": "نص"}\n'
+                 '{"id": "doc-20080129", "text": "نص"}\n', encoding="utf-8")
+    assert [r.date for r in recs(p)] == ["2008-01-29", "2007-12-09", None, None]  # a given date wins
+
+
 def test_csv_and_tsv_with_multiline_fields(tmp_path):
     p = tmp_path / "in.csv"
     p.write_text('id,text\n1,"سطر\nثان"\n2,نص\n3,a,extra\n', encoding="utf-8")
