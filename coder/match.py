@@ -269,13 +269,22 @@ def _rank(m: Match) -> tuple:
     return (-m.words, -(m.trigger_end - m.trigger_start), -specificity, m.rule.order, m.trigger_start)
 
 
+_VIOLENCE = ("18", "19", "20")
+
+
 def _yields_to(block: Match, m: Match) -> bool:
-    """Whether a blocking match gives way to `m` on a tie: a blocking rule claims its words against
-    the rules of its own root, not against an equally long rule of another root (أدان ... الهجوم
-    is background for root 18, and a condemnation for root 11)."""
-    return (block.rule.code == "---" and m.rule.code != "---" and block.words == m.words
-            and block.trigger_end - block.trigger_start == m.trigger_end - m.trigger_start
-            and block.rule.family != m.rule.family)
+    """Whether a blocking match lets `m` through as well: a blocking rule claims its words against
+    the rules of its own root, not against a rule of another root that ties with it or that is
+    the frame it opens with, short of its end (أدانت مصر العملية الإرهابية is background for root
+    18, and a condemnation for root 11). The block keeps its claim on the rest of its words."""
+    if block.rule.code != "---" or m.rule.code == "---" or block.rule.family == m.rule.family:
+        return False
+    tie = block.words == m.words and block.trigger_end - block.trigger_start == m.trigger_end - m.trigger_start
+    # the roots of violence block each other's mentions on purpose (a kill told in a bombing's
+    # background), so a frame there is not let through
+    violence = block.rule.family in _VIOLENCE and m.rule.family in _VIOLENCE
+    frame = m.trigger_start == block.trigger_start and m.trigger_end < block.trigger_end and not violence
+    return tie or frame
 
 
 def select(matches: list[Match]) -> list[Match]:
@@ -285,8 +294,6 @@ def select(matches: list[Match]) -> list[Match]:
         clash = [t for t in taken if t.trigger_start < m.trigger_end and m.trigger_start < t.trigger_end]
         if clash and not all(_yields_to(t, m) for t in clash):
             continue
-        for t in clash:
-            taken.remove(t)
-        taken.append(m)
+        taken.append(m)  # beside the blocks that let it through
     taken.sort(key=lambda m: m.trigger_start)
     return taken

@@ -200,6 +200,38 @@ def test_blocking_rule_yields_to_another_root_on_a_tie(tmp_path):
     assert [e.code for e in c.code_text("أدانت الهجوم")] == ["111"]  # not 180: the block beat it
 
 
+def test_blocking_rule_lets_through_the_frame_it_opens_with_from_another_root(tmp_path):
+    from coder import Coder, load_ruleset
+    from tests.conftest import write_rules
+
+    path = write_rules(tmp_path, "r.yaml", """
+        rules:
+          - id: 18_background
+            code: "---"
+            patterns: ["أدان~ ..3 الهجوم"]
+          - id: 18_attack
+            code: "180"
+            patterns: ["الهجوم"]
+          - id: 19_kill
+            code: "190"
+            patterns: ["أدان~ عمدا"]
+          - id: 11_condemn
+            code: "111"
+            patterns: ["أدان~"]
+          - id: 19_block_kill_mention
+            code: "---"
+            patterns: ["مقتل ..3 الهجوم"]
+          - id: 19_kill_noun
+            code: "190"
+            patterns: ["مقتل"]
+    """)
+    c = Coder(load_ruleset([path], use_cache=False))
+    # the condemnation is coded, the attack it names stays background
+    assert [e.code for e in c.code_text("أدانت مصر بشدة الهجوم")] == ["111"]
+    # a block lets through only another root's frame, and not its own root's
+    assert [e.code for e in c.code_text("مقتل رجل في الهجوم")] == []
+
+
 def test_a_negated_match_does_not_hide_another(tmp_path):
     from coder import Coder, load_ruleset
     from tests.conftest import write_rules
