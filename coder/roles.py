@@ -20,9 +20,10 @@ from .actors import ADJECTIVE, AGENT, METONYM, PLACE, Mention, counted
 from .match import Match
 from .text.morphology import without_conjunction
 from .text.normalize import normalize
-from .text.segment import Sentence
+from .text.segment import TITLE_HEADS, Sentence
 
 VSO_REACH = 1  # tokens allowed between a verb and its subject (an adverb: أمس)
+APPOSITION_REACH = 4  # words of an unknown name before its title in apposition (قال فلان الفلاني، وزير …)
 SVO_REACH = 3
 OBJECT_REACH = 6
 GENITIVE_REACH = 2
@@ -234,6 +235,20 @@ class _Roles:
             return False
         return m.kind in (AGENT, ADJECTIVE) or not normalize(m.names[0 if linked else -1]).endswith("ين")
 
+    def _apposed(self, m: Mention) -> bool:
+        """Whether `m` opens a title in apposition, after a comma: ، وزير الخارجية or ، رئيس
+        المجلس البلدي (the head word of the title before the mention)."""
+        if m.start > self.te + 1 and self._after_comma(m.start):
+            return True
+        return m.start - 1 > self.te and self.norms[m.start - 1] in TITLE_HEADS and self._after_comma(m.start - 1)
+
+    def _after_comma(self, index: int) -> bool:
+        """Whether a comma stands right before the token at `index` in the text."""
+        if index == 0:
+            return False
+        spans = self.sentence.spans
+        return any(ch in "،," for ch in self.sentence.text[spans[index - 1][1]:spans[index][0]])
+
     # -- the steps ---------------------------------------------------------------------------------
 
     def inside_trigger(self) -> None:
@@ -247,8 +262,8 @@ class _Roles:
         doing = verb in language.DOING_AUXILIARIES or verb in language.ACTIVE_BEFORE_COUNT
         for m in (m for m in self.near if m.start < te and m.end > ts and m.kind != PLACE):
             if self.violent and m.start > ts + 1 and any(
-                    without_conjunction(w) in language.COMPLEMENTIZERS
-                    or without_conjunction(w) in language.SPEAKER_PRONOUNS for w in norms[ts:m.start - 1]):
+                    w.removeprefix("و") in language.COMPLEMENTIZERS
+                    or w.removeprefix("و") in language.SPEAKER_PRONOUNS for w in norms[ts:m.start - 1]):
                 # past the subject of a clause the trigger's gap reaches into: its object or more
                 # (الغارة وأنهم اختطفوا مواطنا), where right after أن stands that clause's subject
                 continue
@@ -352,6 +367,14 @@ class _Roles:
                        if not (w[0].isdigit() or w in language.QUANTITY_WORDS or w == "من")]
             if len(between) <= VSO_REACH and not any(w in language.PREPOSITIONS for w in between):
                 self.source(after_actors[0], "subject after the verb")
+            elif len(between) <= APPOSITION_REACH + 1 and not any(
+                    w in language.PREPOSITIONS or w.removeprefix("و") in language.COMPLEMENTIZERS
+                    or w.removeprefix("و") in language.SPEAKER_PRONOUNS for w in between) \
+                    and self._apposed(after_actors[0]):
+                # a name the dictionaries do not know, then its title in apposition, perhaps with
+                # its head word (أعلن الشيخ مال الله العبيدي، رئيس المجلس البلدي، عن): the title
+                # says who the subject is
+                self.source(after_actors[0], "title in apposition to the subject after the verb")
         if before and ts - before[-1].end <= SVO_REACH and not self.reports(before[-1]) and not conjoined \
                 and not self.embedded(before[-1]):
             self.source(before[-1], "subject before the verb")

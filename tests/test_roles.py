@@ -272,6 +272,9 @@ rules:
   - id: exposed  # puts the verb تعرض~ in the lexicon, as the shipped rules do
     code: "182"
     patterns: ["تعرض~ للضرب عمدا"]
+  - id: said
+    code: "010"
+    patterns: ["أكد~"]
   - id: visit
     code: "042"
     patterns: ["(يزور | ويزور)"]
@@ -324,3 +327,10 @@ def test_a_verb_of_suffering_shares_its_subject_as_the_target(plain):
 def test_a_present_verb_written_as_a_word_is_a_verb(plain):
     e = one(plain, "ويزور وزير الخارجية السوري بغداد", "042")
     assert e.source == "SYRGOV"
+
+
+def test_a_title_in_apposition_names_an_unknown_subject(plain):
+    e = one(plain, "أكد الدكتور فلان الفلاني، وزير الخارجية السوري، أن الوضع مستقر", "010")
+    assert e.source == "SYRGOV", e.why_source
+    e = one(plain, "أكد الدكتور فلان، أن وزير الخارجية السوري وصل", "010")
+    assert e.source is None  # after a complementizer: the complement's subject

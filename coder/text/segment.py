@@ -132,7 +132,7 @@ _COMPLEMENTIZERS = frozenset(normalize(w) for w in ("أن", "ان", "إن", "ب�
 _APPOSITION_MAX = 6  # words in an apposition between a verb's subject and its complement
 # Heads of a title in apposition (دعا فلان، وزير الثقافة، إلى …): set off by commas, such a
 # title is an aside too, whatever follows it.
-_TITLE_HEADS = frozenset(normalize(w) for w in (
+TITLE_HEADS = frozenset(normalize(w) for w in (
     "وزير", "وزيرة", "رئيس", "رئيسة", "الأمين", "أمين", "سفير", "سفيرة", "المتحدث", "المتحدثة", "مدير",
     "مديرة", "قائد", "نائب", "عضو", "مستشار", "مستشارة", "المبعوث", "مبعوث", "زعيم", "رئيسي",
     "أمير", "ولي", "الناطق", "المفوض", "محافظ", "ممثل", "مندوب",
@@ -184,7 +184,7 @@ def _bridge(norms: list[str], clauses: list[int], after_comma: set[int]) -> list
             join(c, order[i - 1])
             join(order[i + 1], order[i - 1])
         elif 0 < i < len(order) - 1 and n <= _APPOSITION_MAX and c in after_comma \
-                and order[i + 1] in after_comma and norms[first] in _TITLE_HEADS:
+                and order[i + 1] in after_comma and norms[first] in TITLE_HEADS:
             join(c, order[i - 1])  # a title in apposition: the clauses around it are one
             join(order[i + 1], order[i - 1])
         elif i > 0 and c in after_comma and _opens_with_result(norms[first:first + n]):
