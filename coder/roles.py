@@ -32,8 +32,8 @@ SUBJECTIVE_GENITIVE = ("14",)  # roots whose verbal nouns take their doer as gen
 COUNTED_VICTIMS = ("17", "18", "19", "20")  # roots where قتل/اعتقل 12 ... counts the victims
 PREP_REACH = 8  # how far after the trigger a preposition may introduce the target
 VICTIM_REACH = 20  # how far after an act of violence its victims may be named
-DEMAND_REACH = 15  # how far after a protest its demand's addressee may stand
-DEMAND_WINDOW = 4  # how far before the addressee the demand word may stand (احتجاجا على قرار الحكومة)
+DEMAND_REACH = 30  # how far after a protest its demand's addressee may stand
+DEMAND_WINDOW = 6  # how far before the addressee the demand word may stand (احتجاجا على قرار الحكومة)
 
 
 def _conjoined(norm: str, lexemes: frozenset[int], analyse: Callable[[str], frozenset[int]]) -> bool:
@@ -307,24 +307,31 @@ class _Roles:
             # a protest at a killing is at its doer: احتجاجا على مقتل مدنيين على يد قوات التحالف
             doer = next((m for m in self.mentions if te <= m.start <= te + DEMAND_REACH and m.start > 0
                          and norms[m.start - 1] in language.AGENTIVE and not self.is_protester(m)), None)
-            prep = doer or prep or self.addressee()
+            # whom the demand addresses, then whom على/ضد names (not civilians: whom it speaks
+            # for), then where it stood
+            against, where = self.addressee()
+            spoken_for = prep is not None and prep.code.endswith(("CVL", "REF"))
+            prep = doer or against or (None if spoken_for else prep) or where
         if self.tgt is None and prep is not None:
             self.target(prep, f"introduced by a preposition ({norms[prep.start - 1] if prep.start > te else ''})")
             self.after = [m for m in self.after if m is not prep]
 
-    def addressee(self) -> Mention | None:
+    def addressee(self) -> tuple[Mention | None, Mention | None]:
         """Whom a protest's demand addresses, in the next clause too: against whom (ضد، احتجاجا
-        على، مطالبين برحيل) before where (أمام السفارة)."""
+        على، مطالبين برحيل), and where it stood (أمام السفارة)."""
         te, norms = self.te, self.norms
 
         def after_words(m: Mention, words: frozenset[str]) -> bool:
             return any(norms[j] in words for j in range(max(te, m.start - DEMAND_WINDOW), m.start))
 
+        # civilians and refugees are whom a protest speaks for or of (احتجاجا على مقتل مدنيين، خفض
+        # المساعدات للاجئين), not whom it addresses
         addressed = [as_place(m, norms) for m in self.mentions
                      if te <= m.start <= te + DEMAND_REACH and not self.is_protester(m)
+                     and not m.code.endswith(("CVL", "REF"))
                      and after_words(m, language.DEMAND_WORDS)]
         strong = [m for m in addressed if not after_words(m, language.DEMAND_PLACES)]
-        return (strong or addressed or [None])[0]
+        return (strong or [None])[0], (addressed or [None])[0]
 
     def passive_clause(self) -> None:
         """No source but a doer already found; the first actor after is the target. A verb of

@@ -377,3 +377,11 @@ def test_sentences_about_sport_report_no_political_events(mini):
     assert codes(mini, "اعتقلت الشرطة لاعبا بعد المباراة") == ["173"]  # coercion and violence stay news
     analysis = mini.explain("صرح اللاعب بعد المباراة")[0]
     assert [why for _, why in analysis.negated] == ["sport: لاعب، مباراه"]
+
+
+def test_a_protest_addresses_its_demand_far_in_the_sentence_but_not_civilians(mini):
+    e = mini.code_text("تجمع المتظاهرون في الساحة الكبرى وسط المدينة القديمة منذ ساعات الصباح الأولى وهم "
+                       "يرفعون لافتات كثيرة ويرددون هتافات عالية مطالبين الحكومة السورية بالاستقالة")[0]
+    assert e.target == "SYRGOV", e.why_target
+    e = mini.code_text("تجمع المتظاهرون احتجاجا على اعتقال مدنيين أمام مقر الحكومة")[0]
+    assert e.target == "GOV", e.why_target  # whom it speaks for is not whom it addresses
