@@ -44,6 +44,13 @@ POSSIBILITY = frozenset(normalize(w) for w in ("قد", "وقد", "فقد", "لق
 # fact (أكد أن القوات قصفت): only present verbs count. After قبل أن / بعد أن the present tells a
 # past in narrative (قبل أن يعتقله أحد الضباط): those are left to the background rules.
 SUBJUNCTIVE = frozenset(normalize(w) for w in ("أن", "وأن", "بأن", "لن", "ولن", "كي", "لكي", "كيلا", "لئلا"))
+# Particles of a condition: what follows may happen (إذا أطلقت إسرائيل سراحهم، لو انفجرت القنبلة).
+# إن is left out: normalised, it is the complementizer أن (أكد أن القوات قصفت).
+CONDITIONALS = frozenset(normalize(w) for w in ("إذا", "اذا", "وإذا", "واذا", "فإذا", "فاذا", "لو", "ولو"))
+IF_WOULD = frozenset(normalize(w) for w in ("لو", "ولو"))
+IF_WOULD_NEXT = frozenset(normalize(w) for w in ("أن", "ان", "كان", "كانت", "كانوا", "تم"))
+IN_CASE = frozenset(normalize(w) for w in ("حال", "حالة"))  # في حال انسحبت، في حالة وقوع
+CONDITION_REACH = 3  # words between the particle and the trigger (إذا قامت إسرائيل بـ)
 NARRATIVE_BEFORE_AN = frozenset(normalize(w) for w in ("قبل", "وقبل", "بعد", "وبعد", "بعيد", "منذ", "إلى", "الى"))
 
 
@@ -98,10 +105,28 @@ def framed(match: Match, sentence: Sentence) -> str | None:
     return None
 
 
+def conditional(match: Match, sentence: Sentence) -> str | None:
+    """The particle of a condition the trigger stands in (إذا أطلقت سراحهم، لو انفجرت، في حال
+    انسحبت), or None: an act that may happen, past verb or present. Only for acts (FRAMED_ROOTS):
+    statements, appeals and demands are made of conditions (طالب بالإفراج عنهم إذا)."""
+    if match.rule.code[:2] not in FRAMED_ROOTS:
+        return None
+    ts, norms, clauses = match.trigger_start, sentence.norms, sentence.clauses
+    for j in range(ts - 1, max(ts - CONDITION_REACH, 0) - 1, -1):
+        if clauses[j] != clauses[ts]:
+            break
+        word = norms[j]
+        if word in IF_WOULD and j + 1 != ts and norms[j + 1] not in IF_WOULD_NEXT:
+            continue  # لو is also the French article of a name (وقال لو دريان)
+        if word in CONDITIONALS or (word in IN_CASE and j > 0 and norms[j - 1] in ("في", "وفي")):
+            return word
+    return None
+
+
 def unreal(match: Match, sentence: Sentence, analyses: Sequence[frozenset[int]], lexicon: Lexicon) -> str | None:
     """Why the match tells a future, possible, claimed or supposed act ("سيقتل", "قد يقتل",
     "اتهمهم بأنهم فجروا"), or None."""
-    frame = framed(match, sentence)
+    frame = framed(match, sentence) or conditional(match, sentence)
     if frame is not None:
         return frame
     if match.rule.code[:2] in FUTURE_ROOTS_KEPT:

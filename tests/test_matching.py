@@ -340,6 +340,14 @@ def test_subjunctive_acts_are_plans_not_events(mini):
     assert [why for _, why in analysis.negated] == ["ان تعتقل"]
 
 
+def test_conditional_acts_are_not_events(mini):
+    for text in ["وقال إنه سيرد إذا اعتقلت الشرطة المتظاهرين", "لو اعتقلت الشرطة رجلا لتغير الوضع",
+                 "في حال اعتقلت الشرطة المتظاهرين"]:
+        assert codes(mini, text) == [], text
+    assert codes(mini, "وقال لو دريان إن الشرطة اعتقلت رجلا") == ["173"]  # لو of a French name
+    assert codes(mini, "صرح الوزير إذا سئل") == ["010"]  # speech is made of conditions
+
+
 def test_claimed_or_supposed_violence_is_not_reported_as_fact(mini):
     for text in ["واتهمهم بأنهم قتلوا رجلا", "ويبدو أن الطائرات قصفت السوق", "ومن المعتقد أنهم قتلوا رجلا",
                  "وحسب شائعة فإن مروحية قصفت السوق"]:
