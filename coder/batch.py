@@ -21,8 +21,8 @@ from pathlib import Path
 from .io import BadRecord, Record, render
 from .pipeline import Coder
 
-CHUNK = 100  # records per task sent to a worker
-LOCAL_CHUNK = 50  # records the main process codes between looks at the workers' results
+CHUNK = 200  # records per task sent to a worker
+LOCAL_CHUNK = 100  # records the main process codes between looks at the workers' results
 # Chunks queued per worker: enough that a worker never waits while the main process codes a
 # chunk of its own, few enough that the main process does not wait long for the last ones.
 IN_FLIGHT = 2
