@@ -25,7 +25,7 @@ CHUNK = 200  # records per task sent to a worker
 LOCAL_CHUNK = 100  # records the main process codes between looks at the workers' results
 # Chunks queued per worker: enough that a worker never waits while the main process codes a
 # chunk of its own, few enough that the main process does not wait long for the last ones.
-IN_FLIGHT = 2
+IN_FLIGHT = 3
 # Records coded in the main process before the workers are forked, so that they inherit the
 # per-token caches of the commonest words; meanwhile the other cores idle.
 WARM_UP = 100
@@ -152,13 +152,6 @@ def code_rendered(coder: Coder, rule_paths: list[Path] | None, records: Iterable
     with ctx.Pool(others, initializer=_init_worker, initargs=(paths, fmt)) as pool:
         try:
             while more or pending:
-                while more and sent < others * IN_FLIGHT:  # keep every worker supplied
-                    chunk = list(islice(it, CHUNK))
-                    if not chunk:
-                        more = False
-                        break
-                    pending.append((chunk, pool.apply_async(_code_chunk, ([_pack(r) for r in chunk],))))
-                    sent += 1
                 while pending:  # hand on whatever is done at the front
                     chunk, result = pending[0]
                     if isinstance(result, AsyncResult):
@@ -167,6 +160,15 @@ def code_rendered(coder: Coder, rule_paths: list[Path] | None, records: Iterable
                         sent -= 1
                     pending.popleft()
                     yield from _account(chunk, result, summary)
+                # keep every worker supplied, right after taking its results: a worker whose
+                # queue runs dry idles until the main process next looks
+                while more and sent < others * IN_FLIGHT:
+                    chunk = list(islice(it, CHUNK))
+                    if not chunk:
+                        more = False
+                        break
+                    pending.append((chunk, pool.apply_async(_code_chunk, ([_pack(r) for r in chunk],))))
+                    sent += 1
                 if more and len(pending) < others * IN_FLIGHT * 8:  # code a chunk here meanwhile
                     chunk = list(islice(it, LOCAL_CHUNK))
                     if chunk:
