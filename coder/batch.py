@@ -15,20 +15,17 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
-from multiprocessing.pool import AsyncResult
 from pathlib import Path
 
 from .io import BadRecord, Record, render
 from .pipeline import Coder
 
 CHUNK = 200  # records per task sent to a worker
-LOCAL_CHUNK = 100  # records the main process codes between looks at the workers' results
-# Chunks queued per worker: enough that a worker never waits while the main process codes a
-# chunk of its own, few enough that the main process does not wait long for the last ones.
-IN_FLIGHT = 3
-# Records coded in the main process before the workers are forked, so that they inherit the
-# per-token caches of the commonest words; meanwhile the other cores idle.
-WARM_UP = 100
+IN_FLIGHT = 3  # chunks queued per worker
+# Records coded in the main process before the workers start, so that they inherit the per-token
+# caches of the commonest words. While it runs the other core idles: on the SaudiNewsNet corpus,
+# 500 was as quick as 0 (each worker warming its own caches) and quicker than 2000.
+WARM_UP = 500
 
 
 @dataclass
@@ -98,24 +95,17 @@ def _pack(rec: Record | BadRecord) -> Packed:
     return (rec.id, rec.text, rec.date, rec.line) if isinstance(rec, Record) else rec
 
 
-def _code_chunk(chunk: list[Packed]) -> list[Done]:
+def _code_chunk(chunk: list[Packed]) -> list[tuple[BadRecord | None, int, str]]:
     """Code one chunk in a worker: per record, (the record if coding failed, rows, rendered rows).
 
     The records themselves do not travel back (the main process still holds them): sending
     every text back again was half of what the main process unpickled."""
     assert _WORKER_CODER is not None
-    return _code_here(_WORKER_CODER, [Record(*p) if isinstance(p, tuple) else p for p in chunk], _WORKER_FORMAT)
-
-
-Done = tuple["BadRecord | None", int, str]  # per record: the record if coding failed, rows, rendered rows
-
-
-def _code_here(coder: Coder, chunk: list[Record | BadRecord], fmt: str) -> list[Done]:
-    """Code a chunk in this process, with the results in the form a worker sends them back."""
     out = []
-    for rec in chunk:
-        done, rows = code_one(coder, rec)
-        out.append((done if done is not rec else None, len(rows), render(rows, fmt) if rows else ""))
+    for packed in chunk:
+        rec = Record(*packed) if isinstance(packed, tuple) else packed
+        done, rows = code_one(_WORKER_CODER, rec)
+        out.append((done if done is not rec else None, len(rows), render(rows, _WORKER_FORMAT) if rows else ""))
     return out
 
 
@@ -123,13 +113,8 @@ def code_rendered(coder: Coder, rule_paths: list[Path] | None, records: Iterable
                   summary: Summary, workers: int, fmt: str) -> Iterator[tuple[Record | BadRecord, str]]:
     """Code records into output text in format `fmt`, in input order, with `workers` processes.
 
-    The main process is one of them: it forks workers - 1 others, keeps each supplied with a few
-    chunks, and codes chunks itself while they work. Before, it only read, sent and wrote while
-    two workers coded, and three processes shared two cores; each worker also paid the first
-    sight of every token type it met, which the main process, coding from the start, has mostly
-    paid already. Each worker renders its own rows, so the main process only joins text; the
-    output is the same byte for byte whatever the number of workers.
-    """
+    Each worker renders its own rows, so the writing process only joins text; the output is the
+    same byte for byte whatever the number of workers."""
     global _WORKER_CODER
     it = iter(records)
     # The first records are coded here: that fills the per-token caches once, before the
@@ -144,53 +129,24 @@ def code_rendered(coder: Coder, rule_paths: list[Path] | None, records: Iterable
     ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     _WORKER_CODER = coder if ctx.get_start_method() == "fork" else None
     paths = None if rule_paths is None else [str(p) for p in rule_paths]
-    others = workers - 1
-    # chunks in input order, each with its results (coded here) or their promise (sent out)
-    pending: deque[tuple[list, list[Done] | AsyncResult]] = deque()
-    sent = 0  # chunks out with the workers
-    more = True
-    with ctx.Pool(others, initializer=_init_worker, initargs=(paths, fmt)) as pool:
+    pending: deque = deque()
+    with ctx.Pool(workers, initializer=_init_worker, initargs=(paths, fmt)) as pool:
         try:
-            while more or pending:
-                while pending:  # hand on whatever is done at the front
-                    chunk, result = pending[0]
-                    if isinstance(result, AsyncResult):
-                        if not result.ready():
-                            break
-                        sent -= 1
-                    pending.popleft()
-                    yield from _account(chunk, result, summary)
-                # keep every worker supplied, right after taking its results: a worker whose
-                # queue runs dry idles until the main process next looks
-                while more and sent < others * IN_FLIGHT:
+            while True:
+                while len(pending) < workers * IN_FLIGHT:
                     chunk = list(islice(it, CHUNK))
                     if not chunk:
-                        more = False
                         break
                     pending.append((chunk, pool.apply_async(_code_chunk, ([_pack(r) for r in chunk],))))
-                    sent += 1
-                if more and len(pending) < others * IN_FLIGHT * 8:  # code a chunk here meanwhile
-                    chunk = list(islice(it, LOCAL_CHUNK))
-                    if chunk:
-                        pending.append((chunk, _code_here(coder, chunk, fmt)))
-                    else:
-                        more = False
-                elif pending:  # nothing to code here: wait for the front
-                    chunk, result = pending.popleft()
-                    sent -= 1
-                    yield from _account(chunk, result, summary)
+                if not pending:
+                    break
+                chunk, result = pending.popleft()
+                for rec, (failed, n, text) in zip(chunk, result.get(), strict=True):
+                    rec = failed or rec
+                    summary.add(rec, n)
+                    yield rec, text
         finally:
             _WORKER_CODER = None
-
-
-def _account(chunk: list[Record | BadRecord], result: list[Done] | AsyncResult, summary: Summary
-             ) -> Iterator[tuple[Record | BadRecord, str]]:
-    """The records of a chunk with their output text, in order, counted in `summary`."""
-    done = result if isinstance(result, list) else result.get()
-    for rec, (failed, n, text) in zip(chunk, done, strict=True):
-        rec = failed or rec
-        summary.add(rec, n)
-        yield rec, text
 
 
 def default_workers() -> int:
