@@ -3,6 +3,8 @@
 import functools
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from coder.patterns.syntax import (
     Alt,
@@ -70,7 +72,7 @@ def test_errors_point_at_the_problem(pattern, column, fragment):
     assert fragment in e.value.message
 
 
-# -- the pattern lexer and the WORDS shortcut: the same nodes as lark alone ------------------------
+# -- the pattern lexer, the WORDS shortcut and the descent parser: the same nodes as lark alone ------
 
 @functools.lru_cache(maxsize=1)
 def _lark_lexer_parser():
@@ -112,13 +114,42 @@ def _outcome(pattern: str):
 
 
 def test_shipped_patterns_parse_as_with_lark_lexer(monkeypatch):
-    from coder.patterns import syntax
 
     strings = _shipped_pattern_strings()
     assert len(strings) > 1000
     ours = [_outcome(s) for s in strings]
-    monkeypatch.setattr(syntax, "_parser", _lark_lexer_parser)
+    _lark_only(monkeypatch)
     assert [_outcome(s) for s in strings] == ours
+
+
+def _lark_only(monkeypatch) -> None:
+    """Parse with lark alone from now on: its contextual lexer, no WORDS, no descent parser."""
+    from coder.patterns import syntax
+
+    monkeypatch.setattr(syntax, "_parser", _lark_lexer_parser)
+    monkeypatch.setattr(syntax, "_descend", lambda pattern: None)
+
+
+def test_descent_parser_reads_every_shipped_pattern():
+    """Lark is only asked about patterns with errors: every shipped pattern takes the quick way."""
+    from coder.patterns import syntax
+
+    assert all(syntax._descend(s) is not None for s in _shipped_pattern_strings())
+
+
+_PIECES = ["اعتقال", "ا", "قتل~", "قال/يقول~", "قال/~", "=بين", "=و", "&weapons", "&1x", "{source}",
+           "{target}", "{x}", "..", "..3", "..13", "(", ")", "|", "?", " ", "  ", "\t", "~", "=", "/", "ًٌ",
+           "اعتقال،", "آلاف", "&number", "."]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=12))
+def test_descent_parser_agrees_with_lark(pieces):
+    """Any string of pattern pieces, well formed or not: the same nodes, or the same error."""
+    pattern = "".join(pieces)
+    ours = _outcome(pattern)
+    with pytest.MonkeyPatch.context() as mp:
+        _lark_only(mp)
+        assert _outcome(pattern) == ours
 
 
 @pytest.mark.parametrize("pattern", [
@@ -131,5 +162,7 @@ def test_errors_as_with_lark_lexer(pattern, monkeypatch):
     from coder.patterns import syntax
 
     ours = _outcome(pattern)
-    monkeypatch.setattr(syntax, "_parser", _lark_lexer_parser)
+    if isinstance(ours, tuple):  # an error: lark words it
+        assert syntax._descend(pattern) is None
+    _lark_only(monkeypatch)
     assert _outcome(pattern) == ours

@@ -137,10 +137,13 @@ def has_article_form(raw: str) -> bool:
 
 
 def _word(raw: str, column: int) -> Word:
-    return Word(_single_token(raw, column), has_article_form(raw))
+    return _word_node(raw) or Word(_single_token(raw, column), has_article_form(raw))
 
 
 def _verb(raw: str, column: int) -> Verb:
+    node = _verb_node(raw)
+    if node is not None:
+        return node
     past, _, present = raw[:-1].partition("/")
     past_n = _single_token(past, column)
     present_n = _single_token(present, column + len(past) + 1) if present else None
@@ -148,7 +151,35 @@ def _verb(raw: str, column: int) -> Verb:
 
 
 def _exact(raw: str, column: int) -> Exact:
-    return Exact(_single_token(raw[1:], column + 1))
+    return _exact_node(raw) or Exact(_single_token(raw[1:], column + 1))
+
+
+# The node of each distinct word, verb and exact token, built once: the same words recur in
+# thousands of patterns, and a frozen dataclass is slow to build. None when the word has a
+# problem: the functions above then report it with its column. Nodes are values (compared and
+# compiled by value), so sharing one object between patterns changes nothing.
+@lru_cache(maxsize=1 << 16)
+def _word_node(raw: str) -> Word | None:
+    norm, problem = _check_word(raw)
+    return None if problem else Word(norm, has_article_form(raw))
+
+
+@lru_cache(maxsize=1 << 16)
+def _verb_node(raw: str) -> Verb | None:
+    past, _, present = raw[:-1].partition("/")
+    past_n, problem = _check_word(past)
+    if problem:
+        return None
+    if not present:
+        return Verb(past_n, None)
+    present_n, problem = _check_word(present)
+    return None if problem else Verb(past_n, present_n)
+
+
+@lru_cache(maxsize=1 << 16)
+def _exact_node(raw: str) -> Exact | None:
+    norm, problem = _check_word(raw[1:])
+    return None if problem else Exact(norm)
 
 
 _ATOMS = {"VERB": _verb, "EXACT": _exact, "WORD": _word}  # terminal -> its node
@@ -164,6 +195,9 @@ def _group_nodes(text: str, atoms: re.Pattern) -> Alt:
     function as when it is a token of its own, so nodes and errors are the same either way
     (columns count from the "("). Memoised: the same groups recur across rule files.
     """
+    quick = _group_quick(text)
+    if quick is not None:
+        return quick
     branches = []
     start = 2  # the column after "("
     for part in text[1:-1].split("|"):
@@ -173,6 +207,25 @@ def _group_nodes(text: str, atoms: re.Pattern) -> Alt:
             nodes.append(_ATOMS[kind](m.group(), start + m.start()))
         branches.append(Seq(tuple(nodes)))
         start += len(part) + 1
+    return Alt(tuple(branches))
+
+
+def _group_quick(text: str) -> Alt | None:
+    """`_group_nodes` for a group whose words are all well formed, or None.
+
+    Inside a WORDS token an atom ending in ~ can only be a VERB, one starting with = only an
+    EXACT, and any other a WORD (each terminal excludes the others' marks), and atoms are
+    separated by blanks: no expression or column is needed until a word has a problem.
+    """
+    branches = []
+    for part in text[1:-1].split("|"):
+        nodes = []
+        for raw in part.split():
+            node = _verb_node(raw) if raw[-1] == "~" else _exact_node(raw) if raw[0] == "=" else _word_node(raw)
+            if node is None:
+                return None
+            nodes.append(node)
+        branches.append(Seq(tuple(nodes)))
     return Alt(tuple(branches))
 
 
@@ -302,10 +355,130 @@ def _parser() -> lark.Lark:
     return _make_parser(grammar_text(), _OneLineLexer)
 
 
+_ONE_LINE_PARSER = _parser  # what the descent parser is built from, even while a test swaps `_parser`
+
+
+class _Fallback(Exception):
+    """The descent parser met something it does not vouch for: lark decides (and words the error)."""
+
+
+class _Descent:
+    """A recursive-descent reading of grammar.lark for patterns that parse, without lark.
+
+    Lark's LALR machinery (a parser state, a token object and a callback per step) was most of
+    the time spent parsing the rules, a third of a cold load. The grammar is small and LL(1):
+    `alt: seq ("|" seq)*`, `seq: item+`, `item: atom "?"?`, an atom being a terminal or
+    `"(" alt ")"`. This reads the same tokens (the one-line lexer's expression) and builds the
+    same nodes with the same functions as `_ToNodes`, in the same order. It never reports an
+    error itself: at the first thing that is not a well-formed pattern, or when a node function
+    raises, it gives up and `parse` asks lark, so errors and their columns are lark's, and lark
+    stays the definition (tests compare both on every shipped pattern and on random strings).
+    """
+
+    def __init__(self, parser: lark.Lark) -> None:
+        lexer = _OneLineLexer(parser.lexer_conf)
+        self.regex, self.ignore = lexer.regex, lexer.ignore
+        self.atoms = parser.options.transformer.atoms
+        names = {t.pattern.value: t.name for t in parser.terminals if isinstance(t.pattern, lark.lexer.PatternStr)}
+        self.open, self.close, self.bar = names["("], names[")"], names["|"]
+        self.optional = "OPTIONAL"
+        self.leaves = {"VERB": _verb, "EXACT": _exact, "WORD": _word}
+
+    def parse(self, pattern: str) -> Seq | None:
+        """The nodes of `pattern`, or None when lark must decide (an error, or anything unusual)."""
+        ignore = self.ignore
+        tokens: list[tuple[str, str, int]] = []
+        pos = 0
+        for m in self.regex.finditer(pattern):
+            if m.start() != pos:
+                return None
+            pos = m.end()
+            if m.lastgroup not in ignore:
+                tokens.append((m.lastgroup, m.group(), m.start() + 1))
+        if pos != len(pattern) or not tokens:
+            return None
+        tokens.append(("$END", "", 0))
+        self.tokens, self.i = tokens, 0
+        try:
+            node = self.alt()
+            if self.tokens[self.i][0] != "$END":
+                return None
+        except (_Fallback, PatternSyntaxError):
+            return None
+        finally:
+            self.tokens = []
+        return node if isinstance(node, Seq) else Seq((node,))
+
+    def alt(self) -> Seq | Alt:
+        seqs = [self.seq()]
+        while self.tokens[self.i][0] == self.bar:
+            self.i += 1
+            seqs.append(self.seq())
+        return seqs[0] if len(seqs) == 1 else Alt(tuple(seqs))
+
+    def seq(self) -> Seq:
+        items = []
+        tokens, optional = self.tokens, self.optional
+        while True:
+            kind, text, column = tokens[self.i]
+            if kind == self.close or kind == self.bar or kind == "$END":
+                break
+            self.i += 1
+            node = self.atom(kind, text, column)
+            if tokens[self.i][0] == optional:
+                if isinstance(node, Gap):
+                    raise _Fallback
+                self.i += 1
+                node = Optional(node)
+            items.append(node)
+        if not items:
+            raise _Fallback
+        return Seq(tuple(items))
+
+    def atom(self, kind: str, text: str, column: int) -> Node:
+        leaf = self.leaves.get(kind)
+        if leaf is not None:
+            return leaf(text, column)
+        if kind == "WORDS":
+            return _group_nodes(text, self.atoms)
+        if kind == "SETREF":
+            return SetRef(text[1:], column)
+        if kind == "SLOT":
+            role = text[1:-1]
+            if role not in ROLES:
+                raise _Fallback
+            return Slot(role)
+        if kind == "GAP":
+            size = int(text[2:]) if text[2:] else DEFAULT_GAP
+            if not 1 <= size <= MAX_GAP:
+                raise _Fallback
+            return Gap(size)
+        if kind == self.open:
+            node = self.alt()
+            if self.tokens[self.i][0] != self.close:
+                raise _Fallback
+            self.i += 1
+            return node if isinstance(node, Alt) else Alt((node,))
+        raise _Fallback  # a "?" or ")" where an atom must be
+
+
+@lru_cache(maxsize=1)
+def _descent() -> _Descent:
+    return _Descent(_ONE_LINE_PARSER())
+
+
+def _descend(pattern: str) -> Seq | None:
+    """`pattern` read by the descent parser, or None when lark must read it."""
+    return _descent().parse(pattern)
+
+
 def parse(pattern: str) -> Seq:
     """Parse `pattern` into a Seq of nodes, or raise PatternSyntaxError with a column."""
     if "\n" in pattern:
         raise PatternSyntaxError("a pattern is one line", pattern.index("\n") + 1)
+    node = _descend(pattern)
+    if node is not None:
+        return node
     try:
         node = _parser().parse(pattern)
     except lark.exceptions.UnexpectedCharacters as e:
