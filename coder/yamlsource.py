@@ -65,6 +65,7 @@ def _map(loader, node):
     loader.flatten_mapping(node)
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
+        _unique(d, key, key_node)
         d[key] = loader.construct_object(value_node, deep=True)
         d.where[key] = (value_node.start_mark.line + 1, value_node.start_mark.column + 1)
     return d
@@ -112,10 +113,20 @@ def _build(loader: _Loader, node: yaml.Node):
         where = d.where = {}
         for key_node, value_node in node.value:
             key = _build(loader, key_node)
+            _unique(d, key, key_node)
             d[key] = _build(loader, value_node)
             where[key] = (value_node.start_mark.line + 1, value_node.start_mark.column + 1)
         return d
     return loader.construct_object(node, deep=True)
+
+
+def _unique(d: LocDict, key, key_node: yaml.Node) -> None:
+    """A key given twice in one mapping is an error (PyYAML would keep the last silently): a rule
+    that lost its `- id:` line merges into the one before it, and its patterns replace those."""
+    if key in d:
+        first = next(k for k in d if k == key)
+        at = f" (first at line {first.line})" if isinstance(first, LocStr) else ""
+        raise YamlError(f"duplicate key '{key}'{at}", key_node.start_mark.line + 1, key_node.start_mark.column + 1)
 
 
 def load(text: str):

@@ -27,6 +27,19 @@ def test_yaml_error_has_position(tmp_path):
     assert fs[0].path == str(path) and fs[0].line == 5 and "YAML" in fs[0].message
 
 
+def test_a_key_given_twice_is_an_error(tmp_path):
+    # a rule that lost its "- id:" line: its keys would silently replace the rule's before it
+    path, fs = findings(tmp_path, """
+        rules:
+          - id: arrest
+            code: "173"
+            patterns: ["اعتقال"]
+            code: "190"
+            patterns: ["مقتل"]
+    """)
+    assert (fs[0].line, fs[0].column) == (5, 5) and "duplicate key 'code' (first at line 3)" in fs[0].message
+
+
 def test_pattern_error_points_into_the_file(tmp_path):
     path, fs = findings(tmp_path, """
         rules:
