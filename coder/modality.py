@@ -135,13 +135,16 @@ def unreal(match: Match, sentence: Sentence, analyses: Sequence[frozenset[int]],
     governed = _subjunctive_object(norms, ts, lexicon)
     if governed is not None:
         return governed
+    word = without_conjunction(norms[ts])
     verbs = match.pattern.verbs & analyses[ts]
+    # the future prefix on a verb written as an exact token or plain word (=سيعارض): any verb the
+    # lexicon reads in it, without the prefix
+    future = verbs or frozenset(lid for lid in analyses[ts] if lexicon.keys[lid][0] == "verb")
+    if word[:1] == "س" and word[1:2] in PRESENT_PREFIXES and not future.isdisjoint(lexicon.analyse(word[1:])) \
+            and not _past(word, future, lexicon):
+        return norms[ts]  # سيقتل: the same verb without its future prefix
     if not verbs:
         return None  # the trigger does not open with one of the pattern's verbs
-    word = without_conjunction(norms[ts])
-    if word[:1] == "س" and word[1:2] in PRESENT_PREFIXES and not verbs.isdisjoint(lexicon.analyse(word[1:])) \
-            and not _past(word, verbs, lexicon):
-        return norms[ts]  # سيقتل: the same verb without its future prefix
     before = norms[ts - 1] if ts > 0 else ""
     if before in FUTURE_PARTICLES:
         return before

@@ -393,3 +393,21 @@ def test_a_protest_addresses_its_demand_far_in_the_sentence_but_not_civilians(mi
     assert e.target == "SYRGOV", e.why_target
     e = mini.code_text("تجمع المتظاهرون احتجاجا على اعتقال مدنيين أمام مقر الحكومة")[0]
     assert e.target == "GOV", e.why_target  # whom it speaks for is not whom it addresses
+
+
+def test_the_future_of_a_verb_written_as_an_exact_token(tmp_path):
+    from coder import Coder, load_ruleset
+    from tests.conftest import write_rules
+
+    path = write_rules(tmp_path, "r.yaml", """
+        rules:
+          - id: 12_oppose
+            code: "120"
+            patterns: ["(=سيعارض | =عارض)"]
+          - id: 12_oppose_verb  # puts the verb عارض~ in the lexicon, as the shipped rules do
+            code: "120"
+            patterns: ["عارض~ بشدة"]
+    """)
+    c = Coder(load_ruleset([path], use_cache=False))
+    assert [e.code for e in c.code_text("قال إن الرئيس سيعارض القرار")] == []
+    assert [e.code for e in c.code_text("قال إن الرئيس عارض القرار")] == ["120"]
