@@ -23,19 +23,17 @@ SPORT_WORDS = frozenset(normalize(w) for w in (
 ))
 SPORT_MIN = 2  # distinct words of the game that make a sentence sport
 KEPT_ROOTS = ("14", "17", "18", "19", "20")
-_PREFIXES = ("وال", "بال", "لل", "فال", "كال", "ال", "و", "ب", "ل")
-
-
-def _bare(word: str) -> str:
-    for p in _PREFIXES:
-        if word.startswith(p) and word[len(p):] in SPORT_WORDS:
-            return word[len(p):]
-    return word
+_PREFIXES = ("", "وال", "بال", "لل", "فال", "كال", "ال", "و", "ب", "ل")
+# every written form (with its clitics) -> the word: one look-up per token type
+_FORMS = {p + w: w for w in SPORT_WORDS for p in _PREFIXES}
 
 
 def sport_words(sentence: Sentence) -> tuple[str, ...]:
     """The distinct words of the game in a sentence, when there are enough to make it sport."""
-    found = {_bare(w) for w in sentence.norms} & SPORT_WORDS
+    hits = _FORMS.keys() & set(sentence.norms)
+    if len(hits) < SPORT_MIN:
+        return ()
+    found = {_FORMS[w] for w in hits}
     return tuple(sorted(found)) if len(found) >= SPORT_MIN else ()
 
 
