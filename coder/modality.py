@@ -73,10 +73,14 @@ def _subjunctive_object(norms: Sequence[str], ts: int, lexicon: Lexicon) -> str 
             continue
         verb = norms[j + 1]
         if verb[:1] in PRESENT_PREFIXES and any(
-                lexicon.keys[lid][0] == "verb" and not verb.startswith(normalize(lexicon.keys[lid][1]))
-                for lid in lexicon.analyse(verb)):
+                not _past(verb, frozenset((lid,)), lexicon) for lid in _verbs_in(lexicon.analyse(verb), lexicon)):
             return f"{norms[j]} {verb}"
     return None
+
+
+def _verbs_in(lexemes: frozenset[int], lexicon: Lexicon) -> frozenset[int]:
+    """The verb lexemes among a token's readings."""
+    return frozenset(lid for lid in lexemes if lexicon.keys[lid][0] == "verb")
 
 
 def _frame_word(word: str) -> bool:
@@ -139,7 +143,7 @@ def unreal(match: Match, sentence: Sentence, analyses: Sequence[frozenset[int]],
     verbs = match.pattern.verbs & analyses[ts]
     # the future prefix on a verb written as an exact token or plain word (=سيعارض): any verb the
     # lexicon reads in it, without the prefix
-    future = verbs or frozenset(lid for lid in analyses[ts] if lexicon.keys[lid][0] == "verb")
+    future = verbs or _verbs_in(analyses[ts], lexicon)
     if word[:1] == "س" and word[1:2] in PRESENT_PREFIXES and not future.isdisjoint(lexicon.analyse(word[1:])) \
             and not _past(word, future, lexicon):
         return norms[ts]  # سيقتل: the same verb without its future prefix
@@ -150,7 +154,4 @@ def unreal(match: Match, sentence: Sentence, analyses: Sequence[frozenset[int]],
         return before
     if before in POSSIBILITY and before != "لقد" and word[:1] in PRESENT_PREFIXES and not _past(word, verbs, lexicon):
         return f"{before} {norms[ts]}"
-    if before in SUBJUNCTIVE and norms[ts][:1] in PRESENT_PREFIXES and not _past(norms[ts], verbs, lexicon) \
-            and (ts < 2 or norms[ts - 2] not in NARRATIVE_BEFORE_AN):
-        return f"{before} {norms[ts]}"
-    return None
+    return None  # a present verb right after أن/لن is `_subjunctive_object`'s, above

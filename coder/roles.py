@@ -42,17 +42,18 @@ def _conjoined(norm: str, lexemes: frozenset[int], analyse: Callable[[str], froz
     return norm[0] in "وف" and len(norm) > 3 and not lexemes.isdisjoint(analyse(norm[1:]))
 
 
-def _feminine_past(norm: str, lexemes: frozenset[int], analyse: Callable[[str], frozenset[int]]) -> bool:
-    """A verb after و/ف with the feminine past's ت, written as a plain word (فقتلت، وهاجمت):
-    nouns end in ة (normalised ه) or the plural's ات, not in a bare ت after a conjunction."""
-    return norm.endswith("ت") and not norm.endswith("ات") and _conjoined(norm, lexemes, analyse)
-
-
 def _marked_active(norm: str) -> bool:
     """A verb with the ending of a feminine or plural doer (واحتجزت 68 رهينة، قتلوا 5 جنود): a
     number after it counts its objects. The passive before a counted subject is masculine
     singular (قُتل 12 شخصا)."""
     return len(norm) > 3 and (norm.endswith("وا") or (norm.endswith("ت") and not norm.endswith("ات")))
+
+
+def _complementizer(word: str) -> bool:
+    """A word that opens a reported clause (أن، وأنهم، إنه). Only و is stripped: the ف of a name
+    is its own (فلان is not لأن)."""
+    word = word.removeprefix("و")
+    return word in language.COMPLEMENTIZERS or word in language.SPEAKER_PRONOUNS
 
 
 def _third_person_present(norm: str) -> bool:
@@ -173,17 +174,20 @@ class _Roles:
                      and m is not self.src and m is not self.tgt and m is not self.claimant]
         self.after = [m for m in self.near if m.start >= te]
         self.before = [m for m in self.near if m.end <= ts]
-        # a verb written as a plain word in the rule (وقتلوا، فجروا) is a verb all the same: nouns
-        # do not end in the plural's وا
+        # a verb written as a plain word in the rule is a verb all the same: nouns do not end in
+        # the plural's وا (وقتلوا، فجروا), nor in a bare ت after a conjunction (فقتلت; a noun's ة is
+        # ه once normalised, the plural's ات is no verb's), nor open with the present's ي
         self.verbal = match.pattern.verbal or not analyses[ts].isdisjoint(match.pattern.verbs) \
-            or (len(norms[ts]) > 3 and norms[ts].endswith("وا")) or _feminine_past(norms[ts], analyses[ts], analyse) \
+            or (_marked_active(norms[ts])
+                and (norms[ts].endswith("وا") or _conjoined(norms[ts], analyses[ts], analyse))) \
             or _third_person_present(norms[ts])
         # joined to the verb before by و/ف or ثم: that verb's subject is its own
         self.joined = _conjoined(norms[ts], analyses[ts], analyse) or _then(norms, ts)
+        self.head = without_conjunction(norms[ts])  # the trigger's first word, without و/ف
         self.auxiliary = ts > 0 and norms[ts - 1] in language.PASSIVE_AUXILIARIES  # تم اعتقال
         self.passive = self.auxiliary or (self.verbal and (
             _passive_verb(sentence, ts) or (self.violent and (counted(norms, te) or counted(norms, ts + 1))
-                                            and without_conjunction(norms[ts]) not in language.ACTIVE_BEFORE_COUNT
+                                            and self.head not in language.ACTIVE_BEFORE_COUNT
                                             and not _marked_active(norms[ts]))))
 
     # -- what the steps ask of a mention ---------------------------------------------------------
@@ -257,13 +261,10 @@ class _Roles:
         of the target is the target, otherwise the doer, and so is one after an auxiliary of
         doing (قام عدد من الجنود بقتل) or after من قبل/على يد."""
         ts, te, norms = self.ts, self.te, self.norms
-        verb = without_conjunction(norms[ts])
         # a number after a verb of doing counts its doers: فجر 3 انتحاريين أنفسهم
-        doing = verb in language.DOING_AUXILIARIES or verb in language.ACTIVE_BEFORE_COUNT
+        doing = self.head in language.DOING_AUXILIARIES or self.head in language.ACTIVE_BEFORE_COUNT
         for m in (m for m in self.near if m.start < te and m.end > ts and m.kind != PLACE):
-            if self.violent and m.start > ts + 1 and any(
-                    w.removeprefix("و") in language.COMPLEMENTIZERS
-                    or w.removeprefix("و") in language.SPEAKER_PRONOUNS for w in norms[ts:m.start - 1]):
+            if self.violent and m.start > ts + 1 and any(map(_complementizer, norms[ts:m.start - 1])):
                 # past the subject of a clause the trigger's gap reaches into: its object or more
                 # (الغارة وأنهم اختطفوا مواطنا), where right after أن stands that clause's subject
                 continue
@@ -352,7 +353,7 @@ class _Roles:
         # the noun ends the trigger (قتلوا جراء ضربة جوية أميركية): then it is the act's
         # nor, for violence, what a number counts (وقتلت منهم 16 جنديا), unless the verb is one of
         # doing whose doers are counted (فجر 3 انتحاريين أنفسهم)
-        victims_counted = self.violent and without_conjunction(self.norms[ts]) not in language.ACTIVE_BEFORE_COUNT
+        victims_counted = self.violent and self.head not in language.ACTIVE_BEFORE_COUNT
         after_actors = [m for m in self.after if m.kind not in (PLACE, ADJECTIVE) and not self.oblique(m)
                         and (m.start, m.end) not in self.victim_nouns
                         and not (victims_counted and any(counted(self.norms, j)
@@ -362,7 +363,7 @@ class _Roles:
                 and self.norms[te - 1] not in language.TIME_WORDS:
             self.source(first, "nationality adjective of the act")
         conjoined = self.joined
-        if without_conjunction(self.norms[ts]) in language.RESULT_VERBS:
+        if self.head in language.RESULT_VERBS:
             # أسفر/أدى: its subject is the attack (العمليات الانتحارية التي أسفرت عن مقتل); the
             # doer is the operation's (operation_doer)
             before, after_actors = [], []
@@ -374,9 +375,8 @@ class _Roles:
                        if not (w[0].isdigit() or w in language.QUANTITY_WORDS or w == "من")]
             if len(between) <= VSO_REACH and not any(w in language.PREPOSITIONS for w in between):
                 self.source(after_actors[0], "subject after the verb")
-            elif len(between) <= APPOSITION_REACH + 1 and not any(
-                    w in language.PREPOSITIONS or w.removeprefix("و") in language.COMPLEMENTIZERS
-                    or w.removeprefix("و") in language.SPEAKER_PRONOUNS for w in between) \
+            elif len(between) <= APPOSITION_REACH + 1 \
+                    and not any(w in language.PREPOSITIONS or _complementizer(w) for w in between) \
                     and self._apposed(after_actors[0]):
                 # a name the dictionaries do not know, then its title in apposition, perhaps with
                 # its head word (أعلن الشيخ مال الله العبيدي، رئيس المجلس البلدي، عن): the title
@@ -440,7 +440,7 @@ class _Roles:
         if not self.verbal or (self.passive and not (then and counted_only and self.previous is not None)) \
                 or not self.joined:
             return
-        verb = without_conjunction(self.norms[ts])
+        verb = self.head
         if verb in language.RESULT_VERBS:
             return  # وأسفر عن مقتل: its subject is the attack; its doer is the operation's (below)
         # the subject of a verb of suffering (وتعرضوا لهجوم، وأصيبوا) is hit, not the doer

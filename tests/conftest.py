@@ -41,6 +41,11 @@ def write_rules(tmp_path: Path, name: str, text: str) -> Path:
     return path
 
 
+def coder_for(tmp_path: Path, text: str) -> Coder:
+    """A coder with only the rules of `text` (written to r.yaml under tmp_path), uncached."""
+    return Coder(load_ruleset([write_rules(tmp_path, "r.yaml", text)], use_cache=False))
+
+
 MINI_ACTORS = """
 actors:
   - code: USA

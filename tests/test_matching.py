@@ -1,6 +1,6 @@
 """Matching, overlap resolution, negation and source/target assignment on a small rule set."""
 
-from tests.conftest import codes
+from tests.conftest import coder_for, codes
 
 
 def events(coder, text):
@@ -180,10 +180,7 @@ def test_roles_take_the_country_of_the_place(mini):
 
 
 def test_blocking_rule_yields_to_another_root_on_a_tie(tmp_path):
-    from coder import Coder, load_ruleset
-    from tests.conftest import write_rules
-
-    path = write_rules(tmp_path, "r.yaml", """
+    c = coder_for(tmp_path, """
         rules:
           - id: 18_background
             code: "---"
@@ -195,16 +192,12 @@ def test_blocking_rule_yields_to_another_root_on_a_tie(tmp_path):
             code: "111"
             patterns: ["أدان~ الهجوم"]
     """)
-    c = Coder(load_ruleset([path], use_cache=False))
     assert [e.code for e in c.code_text("وقع الهجوم")] == ["180"]
     assert [e.code for e in c.code_text("أدانت الهجوم")] == ["111"]  # not 180: the block beat it
 
 
 def test_blocking_rule_lets_through_the_frame_it_opens_with_from_another_root(tmp_path):
-    from coder import Coder, load_ruleset
-    from tests.conftest import write_rules
-
-    path = write_rules(tmp_path, "r.yaml", """
+    c = coder_for(tmp_path, """
         rules:
           - id: 18_background
             code: "---"
@@ -225,7 +218,6 @@ def test_blocking_rule_lets_through_the_frame_it_opens_with_from_another_root(tm
             code: "190"
             patterns: ["مقتل"]
     """)
-    c = Coder(load_ruleset([path], use_cache=False))
     # the condemnation is coded, the attack it names stays background
     assert [e.code for e in c.code_text("أدانت مصر بشدة الهجوم")] == ["111"]
     # a block lets through only another root's frame, and not its own root's
@@ -233,10 +225,7 @@ def test_blocking_rule_lets_through_the_frame_it_opens_with_from_another_root(tm
 
 
 def test_a_negated_match_does_not_hide_another(tmp_path):
-    from coder import Coder, load_ruleset
-    from tests.conftest import write_rules
-
-    path = write_rules(tmp_path, "r.yaml", """
+    c = coder_for(tmp_path, """
         rules:
           - id: withdraw
             code: "0874"
@@ -245,7 +234,6 @@ def test_a_negated_match_does_not_hide_another(tmp_path):
             code: "1246"
             patterns: ["لن انسحب~"]
     """)
-    c = Coder(load_ruleset([path], use_cache=False))
     assert [e.code for e in c.code_text("قالت إنها لن تنسحب من المدينة")] == ["1246"]
 
 
@@ -396,10 +384,7 @@ def test_a_protest_addresses_its_demand_far_in_the_sentence_but_not_civilians(mi
 
 
 def test_the_future_of_a_verb_written_as_an_exact_token(tmp_path):
-    from coder import Coder, load_ruleset
-    from tests.conftest import write_rules
-
-    path = write_rules(tmp_path, "r.yaml", """
+    c = coder_for(tmp_path, """
         rules:
           - id: 12_oppose
             code: "120"
@@ -408,6 +393,5 @@ def test_the_future_of_a_verb_written_as_an_exact_token(tmp_path):
             code: "120"
             patterns: ["عارض~ بشدة"]
     """)
-    c = Coder(load_ruleset([path], use_cache=False))
     assert [e.code for e in c.code_text("قال إن الرئيس سيعارض القرار")] == []
     assert [e.code for e in c.code_text("قال إن الرئيس عارض القرار")] == ["120"]

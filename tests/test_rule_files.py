@@ -7,7 +7,7 @@ import pytest
 
 from coder import load_ruleset
 from coder.errors import RuleSetError
-from tests.conftest import write_rules
+from tests.conftest import coder_for, write_rules
 
 
 def findings(tmp_path, text, name="bad.yaml"):
@@ -153,9 +153,7 @@ def test_cli_prints_findings_without_traceback(tmp_path):
 
 
 def test_a_fallback_rule_speaks_only_for_an_otherwise_empty_sentence(tmp_path):
-    from coder import Coder
-
-    write_rules(tmp_path, "r.yaml", """
+    c = coder_for(tmp_path, """
         rules:
           - id: say
             code: "010"
@@ -165,7 +163,6 @@ def test_a_fallback_rule_speaks_only_for_an_otherwise_empty_sentence(tmp_path):
             code: "190"
             patterns: ["قتل~"]
     """)
-    c = Coder(load_ruleset([tmp_path], use_cache=False))
     assert [e.code for e in c.code_text("أكد الوزير أن الوضع هادئ")] == ["010"]
     assert [e.code for e in c.code_text("أكد الوزير أن الجنود قتلوا رجلا")] == ["190"]
 
