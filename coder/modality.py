@@ -128,8 +128,10 @@ def conditional(match: Match, sentence: Sentence) -> str | None:
 
 
 def unreal(match: Match, sentence: Sentence, analyses: Sequence[frozenset[int]], lexicon: Lexicon) -> str | None:
-    """Why the match tells a future, possible, claimed or supposed act ("سيقتل", "قد يقتل",
-    "اتهمهم بأنهم فجروا"), or None."""
+    """Why the match tells a future, possible, claimed, supposed or asked-about act ("سيقتل",
+    "قد يقتل", "اتهمهم بأنهم فجروا", "هل قصفت؟"), or None."""
+    if sentence.asks(match.trigger_start):
+        return "؟"
     frame = framed(match, sentence) or conditional(match, sentence)
     if frame is not None:
         return frame

@@ -336,6 +336,16 @@ def test_conditional_acts_are_not_events(mini):
     assert codes(mini, "صرح الوزير إذا سئل") == ["010"]  # speech is made of conditions
 
 
+def test_questions_ask_about_acts_and_do_not_report_them(mini):
+    for text in ["هل اعتقلت الشرطة رجلا؟", "لكن كيف تم اعتقال الرجل؟!", "هل اعتقلت الشرطة رجلا ?"]:
+        assert codes(mini, text) == [], text
+    assert [why for _, why in mini.explain("هل اعتقلت الشرطة رجلا؟")[0].negated] == ["؟"]
+    # a quoted question at the end asks only what follows its quote mark
+    assert codes(mini, "اعتقلت الشرطة رجلا وسأله الضابط: «هل أنت بخير؟»") == ["173"]
+    assert codes(mini, "اعتقلت الشرطة رجلا. هل هو بخير؟") == ["173"]  # another sentence
+    assert codes(mini, "اعتقلت الشرطة رجلا!") == ["173"]
+
+
 def test_claimed_or_supposed_violence_is_not_reported_as_fact(mini):
     for text in ["واتهمهم بأنهم قتلوا رجلا", "ويبدو أن الطائرات قصفت السوق", "ومن المعتقد أنهم قتلوا رجلا",
                  "وحسب شائعة فإن مروحية قصفت السوق"]:

@@ -28,6 +28,8 @@ _INSIDE = (
 _WORD = re.compile(r"\d+(?:[.,٫٬]\d+)+|[^\W_][\w" + _INSIDE + "]*")
 _BREAK = re.compile(r"\n|\.(?!\d)|(?<!\d)\.|[!?؟…۔]+|,(?!\d)|(?<!\d),|[،؛;:]|\s[-–—]\s")
 _ENDS = frozenset("\n.!?؟…۔")
+_QUESTION_ENDS = frozenset("!?؟…۔")  # a question mark may share its run with these (؟!)
+_OPENING_QUOTES = ("«", '"', "“")
 
 _NORMS: dict[str, str] = {}
 _NORMS_MAX = 1 << 20
@@ -81,6 +83,18 @@ class Sentence:
     @property
     def end(self) -> int:
         return max(self.spans[-1][1], self._stop)
+
+    def asks(self, token: int) -> bool:
+        """Whether `token` stands in the question the sentence ends with (هل هذا تصوركم؟): an
+        interview's question names events only to ask about them. A question quoted at the end
+        (وتساءل كيري خلال لقاء: «هل تعتقدون …؟) is only what follows its opening quote mark."""
+        stop, text = self._stop, self.text
+        while stop > 0 and text[stop - 1] in _QUESTION_ENDS:
+            if text[stop - 1] in "?؟":
+                quote = max(text.rfind(q, self.spans[0][0], stop) for q in _OPENING_QUOTES)
+                return self.spans[token][0] > quote
+            stop -= 1
+        return False
 
     def span_text(self, first: int, last: int) -> str:
         """The original text of tokens first..last (inclusive)."""
