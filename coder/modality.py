@@ -36,7 +36,7 @@ FRAME_COMPLEMENTS = frozenset(normalize(w) for w in (
     "أن", "ان", "بأن", "بان", "أنه", "انه", "أنها", "انها", "أنهم", "انهم", "بأنه", "بانه", "بأنها", "بانها",
     "بأنهم", "بانهم", "فإن", "فان",
 ))
-FRAME_REACH = 12  # how far before the trigger the frame may stand, in its clause
+FRAME_REACH = 16  # how far before the trigger the frame may stand, in its clause
 FUTURE_PARTICLES = frozenset(normalize(w) for w in ("سوف", "وسوف", "فسوف", "لسوف"))
 POSSIBILITY = frozenset(normalize(w) for w in ("قد", "وقد", "فقد", "لقد"))
 # Particles before a present verb that make it a purpose, a wish or a plan, not a report (أمله

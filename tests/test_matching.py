@@ -348,7 +348,8 @@ def test_questions_ask_about_acts_and_do_not_report_them(mini):
 
 def test_claimed_or_supposed_violence_is_not_reported_as_fact(mini):
     for text in ["واتهمهم بأنهم قتلوا رجلا", "ويبدو أن الطائرات قصفت السوق", "ومن المعتقد أنهم قتلوا رجلا",
-                 "وحسب شائعة فإن مروحية قصفت السوق"]:
+                 "وحسب شائعة فإن مروحية قصفت السوق",
+                 "واتهم الأربعة بانهم «في منطقة النقاش في تاريخ 12/7/2005 اقدموا على قتل رجل"]:
         assert codes(mini, text) == [], text
     assert codes(mini, "وقال إن مسلحين قتلوا رجلا") == ["190"]  # a report, not a belief
     assert codes(mini, "وقال إنهم قتلوا رجلا، ويبدو أن") == ["190"]  # the frame must come before
