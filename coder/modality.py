@@ -38,6 +38,12 @@ FRAME_COMPLEMENTS = frozenset(normalize(w) for w in (
 ))
 FRAME_REACH = 16  # how far before the trigger the frame may stand, in its clause
 FUTURE_PARTICLES = frozenset(normalize(w) for w in ("سوف", "وسوف", "فسوف", "لسوف"))
+# Auxiliaries of a plan before a noun that names the act (سيتم نقل الجرحى، ستبدأ التفاوض، يعتزم
+# بحث سبل): the future or an intention, not a report. Written out because a س at the start of a
+# word is as often part of a noun (سيارة، ستة) as the future prefix.
+PLAN_AUXILIARIES = frozenset(normalize(w) for v in (
+    "سيتم", "ستتم", "سيجري", "ستجري", "سيبدأ", "ستبدأ", "سيبدأون", "يعتزم", "تعتزم", "يعتزمون", "ينوي",
+    "تنوي", "ينوون", "سيعاد", "ستعاد") for w in (v, "و" + v))
 POSSIBILITY = frozenset(normalize(w) for w in ("قد", "وقد", "فقد", "لقد"))
 # Particles before a present verb that make it a purpose, a wish or a plan, not a report (أمله
 # في أن تحترم الهدنة، لن يجري محادثات، كي يطلق سراح): the subjunctive. After أن a past verb is a
@@ -141,6 +147,8 @@ def unreal(match: Match, sentence: Sentence, analyses: Sequence[frozenset[int]],
     governed = _subjunctive_object(norms, ts, lexicon)
     if governed is not None:
         return governed
+    if ts > 0 and norms[ts - 1] in PLAN_AUXILIARIES:
+        return norms[ts - 1]  # سيتم نقل الجرحى: the act is named by the plan's object
     word = without_conjunction(norms[ts])
     verbs = match.pattern.verbs & analyses[ts]
     # the future prefix on a verb written as an exact token or plain word (=سيعارض): any verb the

@@ -318,7 +318,8 @@ def test_future_and_possible_acts_are_not_events(mini):
 def test_subjunctive_acts_are_plans_not_events(mini):
     # a present verb after أن/لن/كي, or a noun that is its object, is planned or wished
     for text in ["من المتوقع أن تعتقل الشرطة رجلا", "أعرب عن أمله في أن تعتقل الشرطة رجلا",
-                 "لن تعتقل الشرطة المتظاهرين", "من المتوقع أن تقصف الطائرات القرية بغارات"]:
+                 "لن تعتقل الشرطة المتظاهرين", "من المتوقع أن تقصف الطائرات القرية بغارات",
+                 "وقال إنه سيتم اعتقال المتظاهرين", "وأكد أن الشرطة تعتزم اعتقال رجل"]:
         assert codes(mini, text) == [], text
     for text in ["وأكد أن الشرطة اعتقلت رجلا",  # أن + past: a fact
                  "تسلل إلى المبنى قبل أن تعتقله الشرطة",  # قبل أن + present: narrative past
