@@ -30,6 +30,10 @@ GENITIVE_REACH = 2
 NOMINAL_SOURCE_REACH = 6
 SUBJECTIVE_GENITIVE = ("14",)  # roots whose verbal nouns take their doer as genitive (مظاهرة الطلاب)
 COUNTED_VICTIMS = ("17", "18", "19", "20")  # roots where قتل/اعتقل 12 ... counts the victims
+# roots of what is said or decided (statements, appeals, demands, criticism, threats…): when the
+# trigger opens with a reporting verb (صرح رئيس الوزراء، أعلنت الوزارة دعمها), its subject is the
+# one who speaks, the source, where for an act it is only the teller (أعلنت الوزارة مقتل جندي)
+SPOKEN = tuple(f"{n:02d}" for n in range(1, 14))
 PREP_REACH = 8  # how far after the trigger a preposition may introduce the target
 VICTIM_REACH = 20  # how far after an act of violence its victims may be named
 DEMAND_REACH = 30  # how far after a protest its demand's addressee may stand
@@ -201,10 +205,12 @@ class _Roles:
             self.tgt, self.why_tgt = m, why
 
     def reports(self, m: Mention) -> bool:
-        """The subject of a reporting verb: أفادت مصادر، قال الجيش."""
-        left, norms, reporting = m.start - 1, self.norms, self.reporting
-        return (left >= 0 and not reporting.isdisjoint(self.analyses[left])) or \
-            (m.end < len(norms) and not reporting.isdisjoint(self.analyses[m.end]))
+        """The subject of a reporting verb that only tells of the act: أفادت مصادر، قال الجيش. Not
+        the trigger's own verb where the act is what is said (صرح رئيس الوزراء: SPOKEN)."""
+        norms, reporting, analyses = self.norms, self.reporting, self.analyses
+        own = self.ts if self.root in SPOKEN else -1
+        return any(0 <= j < len(norms) and j != own and not reporting.isdisjoint(analyses[j])
+                   for j in (m.start - 1, m.end))
 
     def introduced(self, m: Mention, since: int | None = None) -> bool:
         """After a preposition of the target (على، ضد، بحق) within three tokens."""

@@ -40,6 +40,9 @@ rules:
   - id: beat
     code: "182"
     patterns: ["اعتدى/يعتدي~ ..5 بالضرب"]
+  - id: statement
+    code: "010"
+    patterns: ["(أعلن~ | صرح~) (الحكومة | الجيش)"]
 """
 
 
@@ -170,6 +173,15 @@ def test_what_an_attack_struck_is_its_target(roles):
 def test_an_actor_of_the_reporting_frame_is_not_the_doer(roles):
     e = one(roles, "وقال الجيش الأمريكي لوكالة رويترز إن هجوم انتحاري وقع", "1831")
     assert e.source_text == "انتحاري"  # the bomber, not the army that told of it
+
+
+def test_the_speaker_of_what_is_said_is_its_source(roles):
+    # the trigger opens with the reporting verb and spans its subject's head: a statement's
+    # subject is who speaks, where an act's teller is not its doer (above)
+    e = one(roles, "وصرح الجيش الأمريكي بأن الوضع مستقر", "010")
+    assert e.source == "USAMIL"
+    e = one(roles, "أعلنت الحكومة السورية أمس أن", "010")
+    assert e.source == "SYRGOV"
 
 
 def test_a_result_frame_takes_the_doer_of_its_operation(roles):
