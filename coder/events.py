@@ -16,10 +16,14 @@ from . import cameo, language
 from .actors import ADJECTIVE, AGENT, PLACE, ActorTable, Mention
 from .match import Match
 from .roles import as_place, assign_roles
-from .text.morphology import THIRD_PERSON_PRONOUNS
+from .text.morphology import THIRD_PERSON_PRONOUNS, definite
 from .text.normalize import normalize
 from .text.segment import Sentence
 
+# roots of what someone says, asks, meets or agrees on (statements to cooperation, demands,
+# disapproval, rejection, threats): an act of this kind has someone who does it. Yielding (08:
+# دخلت الهدنة حيز التنفيذ) and investigation (09: التحقيقات جارية) are reported without a doer.
+SPOKEN_ROOTS = ("01", "02", "03", "04", "05", "06", "07", "10", "11", "12", "13")
 MILITARY_ROOTS = ("19",)  # conventional military force: a nationality adjective names the country's forces
 # violence with no named target: the country it struck; a protest with none: the country it
 # was held in, whose authorities it addresses
@@ -126,6 +130,17 @@ def _owner(norms: Sequence[str], m: Mention | None, mentions: Sequence[Mention],
     owner = next((o for o in reversed(mentions) if o.end <= m.start and o.code[:3] in table.countries
                   and as_place(o, norms).kind != PLACE), None)
     return owner.code[:3] if owner else None
+
+
+def topic_only(event: Event, match: Match, sentence: Sentence, analyses: Sequence[frozenset[int]]) -> bool:
+    """Whether the event is only a topic named by a definite verbal noun, with no one who does it
+    or to whom: وسط سيل من الإشادة، الدعوة إلى الصلاة، الاتفاقية التي يجري التفاوض بشأنها. Said,
+    asked or agreed, such an act (SPOKEN_ROOTS) has a doer; with none in sight, the noun names a subject
+    of talk. Violence and protest are kept: the news reports them without a doer (انفجار سيارة)."""
+    ts = match.trigger_start
+    return (event.source is None and event.target is None and match.rule.code[:2] in SPOKEN_ROOTS
+            and not match.pattern.verbal and analyses[ts].isdisjoint(match.pattern.verbs)
+            and definite(sentence.norms[ts]))
 
 
 def make_event(text: str, sentence: Sentence, match: Match, analyses: Sequence[frozenset[int]],

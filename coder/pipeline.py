@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .actors import Mention, find_mentions, phrases_starting
 from .background import dated_background
 from .domain import off_topic, sport_words
-from .events import Event, make_event, negation
+from .events import Event, make_event, negation, topic_only
 from .match import Match, candidates, find_matches, select, shortlist
 from .modality import unreal
 from .ruleset import NO_EVENT, RuleSet
@@ -102,6 +102,9 @@ class Coder:
             if m.rule.code != NO_EVENT:
                 event = make_event(text, sentence, m, analyses, mentions, rs.reporting, self._analyse, rs.actors,
                                    previous, place)
+                if topic_only(event, m, sentence, analyses):
+                    negated.append((m, "a topic: no one does it"))
+                    continue
                 previous = event.source_mention or previous
                 place = event.place_mention or place
                 events.append(event)

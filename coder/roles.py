@@ -206,9 +206,12 @@ class _Roles:
 
     def reports(self, m: Mention) -> bool:
         """The subject of a reporting verb that only tells of the act: أفادت مصادر، قال الجيش. Not
-        the trigger's own verb where the act is what is said (صرح رئيس الوزراء: SPOKEN)."""
+        for what is said or decided (SPOKEN) when the verb is the trigger's own (صرح رئيس الوزراء)
+        or the trigger follows the subject (أعلن الحزب التخلي عن السلاح، أعلنت الحكومة رفضها)."""
         norms, reporting, analyses = self.norms, self.reporting, self.analyses
         own = self.ts if self.root in SPOKEN else -1
+        if self.root in SPOKEN and 0 <= self.ts - m.end <= 1:
+            return False  # أعلن الحزب التخلي عن الكفاح المسلح: what it declares, it does
         return any(0 <= j < len(norms) and j != own and not reporting.isdisjoint(analyses[j])
                    for j in (m.start - 1, m.end))
 

@@ -1,6 +1,6 @@
 """Matching, overlap resolution, negation and source/target assignment on a small rule set."""
 
-from tests.conftest import coder_for, codes
+from tests.conftest import MINI_ACTORS, coder_for, codes
 
 
 def events(coder, text):
@@ -407,3 +407,23 @@ def test_the_future_of_a_verb_written_as_an_exact_token(tmp_path):
     """)
     assert [e.code for e in c.code_text("قال إن الرئيس سيعارض القرار")] == []
     assert [e.code for e in c.code_text("قال إن الرئيس عارض القرار")] == ["120"]
+
+
+def test_a_definite_verbal_noun_with_no_one_doing_it_is_a_topic(tmp_path):
+    coder = coder_for(tmp_path, MINI_ACTORS + """
+rules:
+  - id: talks
+    code: "040"
+    patterns: ["(مباحثات | اجتماع)", "التقى~"]
+  - id: kill
+    code: "190"
+    patterns: ["(مقتل | الانفجار)"]
+""")
+    for text in ["وأكد أن المباحثات مستمرة", "وتناول الحديث موضوع الاجتماعات المقبلة"]:
+        assert codes(coder, text) == [], text
+    assert [why for _, why in coder.explain("وأكد أن المباحثات مستمرة")[0].negated] == ["a topic: no one does it"]
+    assert codes(coder, "وبدأت المباحثات السورية الأمريكية") == ["040"]  # actors: an event
+    assert codes(coder, "وعقدت الحكومة السورية اجتماعا") == ["040"]
+    assert codes(coder, "مباحثات في دمشق") == ["040"]  # indefinite: a headline's report
+    assert codes(coder, "التقى الرجلان") == ["040"]  # a verb that reads as if it had the article
+    assert codes(coder, "ووقع الانفجار أمس") == ["190"]  # violence is news without a doer

@@ -43,6 +43,9 @@ rules:
   - id: statement
     code: "010"
     patterns: ["(أعلن~ | صرح~) (الحكومة | الجيش)"]
+  - id: reject
+    code: "120"
+    patterns: ["(رفضه | رفضها)"]
 """
 
 
@@ -181,6 +184,8 @@ def test_the_speaker_of_what_is_said_is_its_source(roles):
     e = one(roles, "وصرح الجيش الأمريكي بأن الوضع مستقر", "010")
     assert e.source == "USAMIL"
     e = one(roles, "أعلنت الحكومة السورية أمس أن", "010")
+    assert e.source == "SYRGOV"
+    e = one(roles, "وأعلنت الحكومة السورية رفضها", "120")  # what it declares, it does
     assert e.source == "SYRGOV"
 
 

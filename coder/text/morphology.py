@@ -63,6 +63,12 @@ def without_conjunction(token: str) -> str:
     return token[1:] if token[:1] in "وف" and len(token) > 3 else token
 
 
+def definite(token: str) -> bool:
+    """Whether a normalised token may be read as carrying the article (المباحثات، وبالدعوة،
+    للوساطة). A verb such as التقى reads so too: ask the rules whether it is a verb first."""
+    return any(kinds & Kind.DEF for kinds, _ in proclitic_splits(token))
+
+
 def proclitic_splits(token: str) -> list[tuple[int, str]]:
     """Every (allowed kinds, remainder) reading of `token` as proclitics + word; the kinds are a
     plain int mask of `Kind` flags (the analyser tests them for every new token type)."""
