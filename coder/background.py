@@ -23,6 +23,17 @@ YEAR_WORDS = frozenset(normalize(w) for w in (
 ))
 # "since the year 2003" measures a period up to now (الأولى من نوعها منذ العام 2003): no date
 SINCE = frozenset(normalize(w) for w in ("منذ", "ومنذ", "حتى"))
+# Month names, Gregorian and Levantine: a year after one (في سبتمبر (أيلول) 1970) is a date
+MONTHS = frozenset(normalize(w) for w in (
+    "يناير", "فبراير", "مارس", "أبريل", "ابريل", "مايو", "يونيو", "يوليو", "أغسطس", "اغسطس", "سبتمبر",
+    "أكتوبر", "اكتوبر", "نوفمبر", "ديسمبر", "كانون", "شباط", "آذار", "اذار", "نيسان", "أيار", "ايار",
+    "حزيران", "تموز", "آب", "اب", "أيلول", "ايلول", "تشرين", "الأول", "الاول", "الثاني",
+))
+ORDINALS = frozenset(normalize(w) for w in ("الأول", "الاول", "الثاني"))  # تشرين الأول، كانون الثاني
+# A dated act this many years before the record's is history told again (the hijackings of
+# September 1970 in a 2008 article), where a recent date is a timeline the news keeps (ـ 12
+# يوليو 2005: جرح وزير الدفاع في تفجير): the dev gold counts those.
+HISTORY_YEARS = 10
 FRONTED_TIME = 4  # a clause this short before the trigger's may be a fronted date (في سنة 1978، تم اغتيال)
 
 
@@ -36,8 +47,18 @@ def _year(norms: Sequence[str], j: int) -> int | None:
     return None
 
 
+def _dated_year(norms: Sequence[str], j: int) -> int | None:
+    """The year of a date written with its month (12 يوليو 1995، سبتمبر (أيلول) 1970), or None."""
+    word, before = norms[j], norms[j - 1] if j > 0 else ""
+    if len(word) != 4 or not word.isdigit() or before not in MONTHS:
+        return None  # the year right after its month: 30 يونيو (حزيران) قتل 1592 is a count
+    if before in ORDINALS and (j < 2 or norms[j - 2] not in MONTHS):
+        return None  # الأول/الثاني only after تشرين/كانون
+    return int(word)
+
+
 def dated_background(match: Match, sentence: Sentence, date: str | None) -> str | None:
-    """The year that dates the match to the past ("عام 1986"), or None."""
+    """The year that dates the match to the past ("عام 1986", "سبتمبر أيلول 1970"), or None."""
     norms, clauses = sentence.norms, sentence.clauses
     clause = clauses[match.trigger_start]
     positions = [j for j, c in enumerate(clauses) if c == clause]
@@ -48,5 +69,8 @@ def dated_background(match: Match, sentence: Sentence, date: str | None) -> str 
     for j in positions:
         year = _year(norms, j)
         if year is not None and (now is None or year < now):
+            return f"{norms[j - 1]} {norms[j]}"
+        year = _dated_year(norms, j) if now is not None else None
+        if year is not None and now - year > HISTORY_YEARS:
             return f"{norms[j - 1]} {norms[j]}"
     return None

@@ -297,6 +297,19 @@ def test_an_earlier_year_makes_an_event_background(mini):
     assert [e.code for e in mini.code_text("وقتل رجل في عام 2002", date="2008-05-01")] == []
     assert [e.code for e in mini.code_text("وقتل رجل في عام 2008", date="2008-05-01")] == ["190"]
     assert codes(mini, "قتل رجل في 12 مايو 2008: وصل") == ["190"]  # a date, not a year alone
+
+
+def test_a_date_long_before_the_record_is_history(mini):
+    def dated(text):
+        return [e.code for e in mini.code_text(text, date="2008-05-01")]
+    for text in ["في سبتمبر (أيلول) 1970 اعتقلت الشرطة رجلا", "اعتقلت الشرطة رجلا في 6 أغسطس 1945",
+                 "وفي أكتوبر (تشرين الأول) 1967 اعتقلت الشرطة رجلا"]:
+        assert dated(text) == [], text
+    # a recent date is a timeline the news keeps; without the record's date nothing is known
+    assert dated("ـ 12 يوليو (تموز) 2005: اعتقلت الشرطة رجلا") == ["173"]
+    assert codes(mini, "في سبتمبر (أيلول) 1970 اعتقلت الشرطة رجلا") == ["173"]
+    # a count after a month is no year: بين الأول من يناير و30 يونيو (حزيران) قتل 1592 شخصا
+    assert dated("وبين الأول من يناير و30 يونيو (حزيران) قتل 1592 شخصا") == ["190"]
     assert codes(mini, "قتل 2000 رجل") == ["190"]  # a number is not a year
     assert codes(mini, "وقتل رجل في أول حادث منذ العام 2003") == ["190"]  # a period, not a date
     assert codes(mini, "وقتل رجل للمرة الأولى منذ توقفها في عام 2009") == ["190"]
