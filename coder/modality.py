@@ -44,6 +44,16 @@ FUTURE_PARTICLES = frozenset(normalize(w) for w in ("سوف", "وسوف", "فس�
 PLAN_AUXILIARIES = frozenset(normalize(w) for v in (
     "سيتم", "ستتم", "سيجري", "ستجري", "سيبدأ", "ستبدأ", "سيبدأون", "يعتزم", "تعتزم", "يعتزمون", "ينوي",
     "تنوي", "ينوون", "سيعاد", "ستعاد") for w in (v, "و" + v))
+# What must be done or is aimed at is not done yet: an obligation (يتعين على مجلس الشيوخ إقرار أو
+# رفض الاتفاق، يجب وقف) or a purpose (من أجل إلقاء القبض على القتلة، بهدف إطلاق سراح) before the
+# trigger. Single words; من أجل and سعيا إلى are found by their second word after the first.
+DUTY_OR_AIM = frozenset(normalize(w) for w in (
+    "يتعين", "ويتعين", "يجب", "ويجب", "ينبغي", "وينبغي", "بهدف", "وبهدف", "بغية", "لأجل", "ولأجل",
+))
+DUTY_OR_AIM_PAIRS = frozenset((normalize(a), normalize(b)) for a, b in (
+    ("من", "أجل"), ("ومن", "أجل"), ("سعيا", "إلى"), ("سعيا", "الى"), ("سعيا", "لـ"), ("لا", "بد"), ("لابد", "من"),
+))
+DUTY_REACH = 5  # words between the duty or aim and the trigger (يتعين على مجلس الشيوخ إقرار أو)
 POSSIBILITY = frozenset(normalize(w) for w in ("قد", "وقد", "فقد", "لقد"))
 # Particles before a present verb that make it a purpose, a wish or a plan, not a report (أمله
 # في أن تحترم الهدنة، لن يجري محادثات، كي يطلق سراح): the subjunctive. After أن a past verb is a
@@ -133,6 +143,18 @@ def conditional(match: Match, sentence: Sentence) -> str | None:
     return None
 
 
+def _duty_or_aim(norms: Sequence[str], clauses: Sequence[int], ts: int) -> str | None:
+    """The word of obligation or purpose a few words before the trigger, in its clause."""
+    for j in range(ts - 1, max(ts - DUTY_REACH, 0) - 1, -1):
+        if clauses[j] != clauses[ts]:
+            break
+        if norms[j] in DUTY_OR_AIM:
+            return norms[j]
+        if j > 0 and (norms[j - 1], norms[j]) in DUTY_OR_AIM_PAIRS:
+            return f"{norms[j - 1]} {norms[j]}"
+    return None
+
+
 def unreal(match: Match, sentence: Sentence, analyses: Sequence[frozenset[int]], lexicon: Lexicon) -> str | None:
     """Why the match tells a future, possible, claimed, supposed or asked-about act ("سيقتل",
     "قد يقتل", "اتهمهم بأنهم فجروا", "هل قصفت؟"), or None."""
@@ -147,6 +169,9 @@ def unreal(match: Match, sentence: Sentence, analyses: Sequence[frozenset[int]],
     governed = _subjunctive_object(norms, ts, lexicon)
     if governed is not None:
         return governed
+    aim = _duty_or_aim(norms, sentence.clauses, ts)
+    if aim is not None:
+        return aim
     if ts > 0 and norms[ts - 1] in PLAN_AUXILIARIES:
         return norms[ts - 1]  # سيتم نقل الجرحى: the act is named by the plan's object
     word = without_conjunction(norms[ts])
