@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from . import language
+from .text.normalize import normalize
 
 ACTOR, AGENT, ADJECTIVE, METONYM = "actor", "agent", "adjective", "metonym"
 PLACE = "place"  # an actor name used as a location (في بيروت); decided when roles are assigned
@@ -201,6 +202,8 @@ def _merge_runs(raw: list[Mention], clauses: Sequence[int], norms: Sequence[str]
                 and nxt.kind == ADJECTIVE and not any(w in language.PREPOSITIONS for w in norms[m.end:nxt.start])
             if not (gap == 0 or member or described or (linked and gap == 1 and norms[m.end] in AFFILIATION)):
                 break
+            if norms[nxt.start][:1] == "و" and normalize(nxt.names[0])[:1] != "و":
+                break  # joined by و: another actor (رئيس الوزراء حيدر العبادي ونظيره خالد العبيدي)
             merged = _merge(m, nxt, member)
             if merged is None:
                 break

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from . import cameo, language
 from .actors import ADJECTIVE, AGENT, PLACE, ActorTable, Mention
 from .match import Match
-from .roles import as_place, assign_roles
+from .roles import as_place, assign_roles, counterpart
 from .text.morphology import THIRD_PERSON_PRONOUNS, definite
 from .text.normalize import normalize
 from .text.segment import Sentence
@@ -159,8 +159,11 @@ def make_event(text: str, sentence: Sentence, match: Match, analyses: Sequence[f
     source_code = src.code if src else None
     if src is not None and src.kind == ADJECTIVE and match.rule.code[:2] in MILITARY_ROOTS:
         source_code += "MIL"  # غارة أمريكية، قصف مدفعي إسرائيلي: a country's military strikes
-    source = _localise(source_code, _owner(sentence.norms, src, mentions, table) or where, table)
-    target = _localise(tgt.code if tgt else None, _owner(sentence.norms, tgt, mentions, table) or where, table)
+    norms = sentence.norms
+    source = _localise(source_code, None if counterpart(norms, src) and src.kind == AGENT else
+                       _owner(norms, src, mentions, table) or where, table)
+    target = _localise(tgt.code if tgt else None, None if counterpart(norms, tgt) and tgt.kind == AGENT else
+                       _owner(norms, tgt, mentions, table) or where, table)
     if place and tgt is None and place is not src and match.rule.code[:2] in LOCATED_TARGETS:
         tgt, target, why_tgt = place, where, "no target named: the country where it happened"
     spans = sentence.spans

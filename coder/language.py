@@ -210,3 +210,8 @@ TIME_WORDS = frozenset(normalize(w) for w in (
     "أمس", "امس", "اليوم", "ظهر", "صباح", "مساء", "فجر", "ليلا", "ليل", "الماضي", "الماضية", "الجاري",
     "الليلة", "نهارا", "أيام", "ساعات",
 ))
+
+# A counterpart (نظيره، نظيرته، نظرائه) is an official of another country than its owner's: with a
+# nationality it is that country's (نظيره التركي → TURGOV, an agent in agents.yaml), without one
+# it takes no country from its owner or the place.
+COUNTERPARTS = tuple(normalize(w) for w in ("نظير", "نظراء", "لنظير", "بنظير", "لنظراء", "بنظراء"))

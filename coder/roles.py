@@ -83,6 +83,13 @@ def _passive_verb(sentence: Sentence, index: int) -> bool:
     return False
 
 
+def counterpart(norms: Sequence[str], m: Mention | None) -> bool:
+    """Whether the mention opens with a counterpart (نظيره، بنظيره التركي، نظرائه الخليجيين): the
+    partner of whoever has it, never the doer of a meeting or call it is named in, and, without a
+    nationality, of another country than its owner's or the place's."""
+    return m is not None and without_conjunction(norms[m.start]).startswith(language.COUNTERPARTS)
+
+
 def as_place(m: Mention, norms: Sequence[str]) -> Mention:
     """A country, city or capital after a locative word (في بيروت، شمال بغداد) names a place:
     it is not the source of anything, and a capital there is the country, not its government."""
@@ -283,6 +290,8 @@ class _Roles:
                 self.source(m, "actor overlapping the start of the trigger")
             elif self.agentive(m):  # خطف على يد عشرة مسلحين
                 self.source(m, f"doer after '{norms[m.start - 1]}' inside the trigger")
+            elif m.start > ts and counterpart(norms, m):  # أجرى اتصالا هاتفيا بنظيره التركي
+                self.target(m, "counterpart inside the trigger")
             elif m.start > ts and self.introduced(m, ts + 1):  # اعتدت على المصلين بالضرب
                 self.target(m, "introduced by a preposition inside the trigger")
             elif m.start > ts and not doing and self.violent and (

@@ -37,3 +37,23 @@ def test_undated_record_takes_the_latest_code(coder):
 def test_title_and_person_make_one_actor(coder):
     # the title and the name merge; in office on the date
     assert mention_codes(coder, "قال الرئيس الكيني مواي كيباكي إن", "2008-02-01") == ["KENGOV"]
+
+
+def test_actors_joined_by_and_stay_two(coder):
+    # a title and a person merge; a second actor after و does not join them
+    codes = mention_codes(coder, "التقى رئيس الوزراء العراقي حيدر العبادي ونظيره خالد العبيدي", "2015-08-01")
+    assert len(codes) == 2 and codes[0] == "IRQGOV", codes
+    assert mention_codes(coder, "اشتباكات بين الجيش اليمني والمقاومة الشعبية")[0] == "YEMMIL"
+
+
+@pytest.mark.parametrize("text, source, target", [
+    # a counterpart with a nationality is that country's official, the partner, not the doer
+    ("أجرى الرئيس الأميركي اتصالا هاتفيا بنظيره التركي", "USAGOV", "TURGOV"),
+    ("بحث وزير الخارجية الروسي ونظيره السعودي الأزمة", "RUSGOV", "SAUGOV"),
+    # without one, it takes neither its owner's country nor the place's
+    ("واستقبل وزير الخارجية السعودي نظيره في الرياض", "SAUGOV", "GOV"),
+])
+def test_a_counterpart_is_the_partner_of_another_country(coder, text, source, target):
+    events = coder.code_text(text)
+    found = [(e.source, e.target) for e in events]
+    assert found[:1] == [(source, target)], found
