@@ -66,7 +66,13 @@ CONDITIONALS = frozenset(normalize(w) for w in ("إذا", "اذا", "وإذا", 
 IF_WOULD = frozenset(normalize(w) for w in ("لو", "ولو"))
 IF_WOULD_NEXT = frozenset(normalize(w) for w in ("أن", "ان", "كان", "كانت", "كانوا", "تم"))
 IN_CASE = frozenset(normalize(w) for w in ("حال", "حالة"))  # في حال انسحبت، في حالة وقوع
-CONDITION_REACH = 3  # words between the particle and the trigger (إذا قامت إسرائيل بـ)
+IN_STATE = normalize("حالة")
+# في حالة is also "in a state" (في حالة حرجة، في حالة تأهب): a condition only before these
+IN_CASE_OF = frozenset(normalize(w) for w in (
+    "وقوع", "حدوث", "عدم", "تعرض", "استمرار", "رفض", "فشل", "قيام", "تنفيذ", "تكرار", "ثبوت", "نجاح",
+    "موافقة", "تم", "لم", "كان", "كانت", "أقدم", "اقدم", "قامت", "قام",
+))
+CONDITION_REACH = 6  # words between the particle and the trigger (إذا قامت إسرائيل بـ)
 NARRATIVE_BEFORE_AN = frozenset(normalize(w) for w in ("قبل", "وقبل", "بعد", "وبعد", "بعيد", "منذ", "إلى", "الى"))
 
 
@@ -138,7 +144,9 @@ def conditional(match: Match, sentence: Sentence) -> str | None:
         word = norms[j]
         if word in IF_WOULD and j + 1 != ts and norms[j + 1] not in IF_WOULD_NEXT:
             continue  # لو is also the French article of a name (وقال لو دريان)
-        if word in CONDITIONALS or (word in IN_CASE and j > 0 and norms[j - 1] in ("في", "وفي")):
+        in_case = word in IN_CASE and j > 0 and norms[j - 1] in ("في", "وفي") \
+            and (word != IN_STATE or norms[j + 1] in IN_CASE_OF)
+        if word in CONDITIONALS or in_case:
             return word
     return None
 

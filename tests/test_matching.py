@@ -347,6 +347,8 @@ def test_conditional_acts_are_not_events(mini):
     for text in ["وقال إنه سيرد إذا اعتقلت الشرطة المتظاهرين", "لو اعتقلت الشرطة رجلا لتغير الوضع",
                  "في حال اعتقلت الشرطة المتظاهرين"]:
         assert codes(mini, text) == [], text
+    assert codes(mini, "وقال إنه إذا ما قررت الحكومة السورية الجديدة اعتقال المتظاهرين") == []
+    assert codes(mini, "ونقل رجل في حالة حرجة بعدما اعتقلته الشرطة") == ["173"]  # a state, no condition
     assert codes(mini, "وقال لو دريان إن الشرطة اعتقلت رجلا") == ["173"]  # لو of a French name
     assert codes(mini, "صرح الوزير إذا سئل") == ["010"]  # speech is made of conditions
 
