@@ -54,6 +54,10 @@ DUTY_OR_AIM_PAIRS = frozenset((normalize(a), normalize(b)) for a, b in (
     ("من", "أجل"), ("ومن", "أجل"), ("سعيا", "إلى"), ("سعيا", "الى"), ("سعيا", "لـ"), ("لا", "بد"), ("لابد", "من"),
 ))
 DUTY_REACH = 5  # words between the duty or aim and the trigger (يتعين على مجلس الشيوخ إقرار أو)
+OBLIGATIONS = frozenset(normalize(w) for w in ("يتعين", "ويتعين", "يجب", "ويجب", "ينبغي", "وينبغي", "بد"))
+# Means used for an aim make the aim the act (استخدمت الشرطة القوة من أجل تفريق مظاهرة): the stems
+# of the verbs of using, after و/ف
+MEANS = tuple(normalize(w) for w in ("استخدم", "استعمل", "لجأ", "لجئ", "أطلق", "وظف"))
 POSSIBILITY = frozenset(normalize(w) for w in ("قد", "وقد", "فقد", "لقد"))
 # Particles before a present verb that make it a purpose, a wish or a plan, not a report (أمله
 # في أن تحترم الهدنة، لن يجري محادثات، كي يطلق سراح): the subjunctive. After أن a past verb is a
@@ -156,10 +160,14 @@ def _duty_or_aim(norms: Sequence[str], clauses: Sequence[int], ts: int) -> str |
     for j in range(ts - 1, max(ts - DUTY_REACH, 0) - 1, -1):
         if clauses[j] != clauses[ts]:
             break
-        if norms[j] in DUTY_OR_AIM:
-            return norms[j]
-        if j > 0 and (norms[j - 1], norms[j]) in DUTY_OR_AIM_PAIRS:
-            return f"{norms[j - 1]} {norms[j]}"
+        word = f"{norms[j - 1]} {norms[j]}" if j > 0 and (norms[j - 1], norms[j]) in DUTY_OR_AIM_PAIRS \
+            else norms[j] if norms[j] in DUTY_OR_AIM else None
+        if word is None:
+            continue
+        if norms[j] not in OBLIGATIONS and any(without_conjunction(w).startswith(MEANS)
+                                               for k, w in enumerate(norms[:j]) if clauses[k] == clauses[ts]):
+            return None  # استخدمت الشرطة القوة من أجل تفريق مظاهرة: the force was used to disperse it
+        return word
     return None
 
 

@@ -335,6 +335,8 @@ def test_subjunctive_acts_are_plans_not_events(mini):
                  "وقال إنه سيتم اعتقال المتظاهرين", "وأكد أن الشرطة تعتزم اعتقال رجل",
                  "ويتعين على الشرطة اعتقال الرجل", "وتحركت الشرطة من أجل اعتقال الرجل"]:
         assert codes(mini, text) == [], text
+    # means used for an aim make the aim the act
+    assert codes(mini, "واستخدمت الشرطة القوة من أجل اعتقال الرجل") == ["173"]
     for text in ["وأكد أن الشرطة اعتقلت رجلا",  # أن + past: a fact
                  "تسلل إلى المبنى قبل أن تعتقله الشرطة",  # قبل أن + present: narrative past
                  "أكد أن الشرطة تعتقل المتظاهرين"]:  # not right after أن
