@@ -215,3 +215,7 @@ TIME_WORDS = frozenset(normalize(w) for w in (
 # nationality it is that country's (نظيره التركي → TURGOV, an agent in agents.yaml), without one
 # it takes no country from its owner or the place.
 COUNTERPARTS = tuple(normalize(w) for w in ("نظير", "نظراء", "لنظير", "بنظير", "لنظراء", "بنظراء"))
+
+# Words that link the parts of a person's name (ماجد بن علي، أبو علي): what follows is a name, so
+# علي there is not the preposition على it normalises to.
+NAME_LINKS = frozenset(normalize(w) for w in ("بن", "ابن", "بنت", "أبو", "ابو", "أبي", "ابي"))

@@ -67,6 +67,12 @@ def _third_person_present(norm: str) -> bool:
     return word[:1] == "ي" and len(word) > 3
 
 
+def _has_preposition(words: Sequence[str]) -> bool:
+    """Whether a preposition stands among `words`; علي after بن/أبو is a name, not على."""
+    return any(w in language.PREPOSITIONS and not (k > 0 and words[k - 1] in language.NAME_LINKS)
+               for k, w in enumerate(words))
+
+
 def _then(norms: Sequence[str], index: int) -> bool:
     """A verb after ثم (خطفت … ثم قتلت): joined to the one before, like و/ف."""
     return index > 0 and norms[index - 1] in language.THEN
@@ -224,8 +230,11 @@ class _Roles:
 
     def introduced(self, m: Mention, since: int | None = None) -> bool:
         """After a preposition of the target (على، ضد، بحق) within three tokens."""
-        since = self.te if since is None else since
-        return any(self.norms[j] in language.TARGET_PREPOSITIONS for j in range(max(since, m.start - 3), m.start))
+        since, norms = self.te if since is None else since, self.norms
+        # normalised, the name علي is the preposition على: not after بن/ابن/أبو (ماجد بن علي النعيمي)
+        return any(norms[j] in language.TARGET_PREPOSITIONS
+                   and not (j > 0 and norms[j - 1] in language.NAME_LINKS)
+                   for j in range(max(since, m.start - 3), m.start))
 
     def agentive(self, m: Mention) -> bool:
         """After من قبل، على أيدي، برصاص, with a number allowed between (من قبل عدة ضباط)."""
@@ -391,10 +400,10 @@ class _Roles:
             # between the verb and its subject: an adverb (أمس) and any count (مئات، 15، عدد من)
             between = [w for w in self.norms[te:after_actors[0].start]
                        if not (w[0].isdigit() or w in language.QUANTITY_WORDS or w == "من")]
-            if len(between) <= VSO_REACH and not any(w in language.PREPOSITIONS for w in between):
+            if len(between) <= VSO_REACH and not _has_preposition(between):
                 self.source(after_actors[0], "subject after the verb")
             elif len(between) <= APPOSITION_REACH + 1 \
-                    and not any(w in language.PREPOSITIONS or _complementizer(w) for w in between) \
+                    and not _has_preposition(between) and not any(map(_complementizer, between)) \
                     and self._apposed(after_actors[0]):
                 # a name the dictionaries do not know, then its title in apposition, perhaps with
                 # its head word (أعلن الشيخ مال الله العبيدي، رئيس المجلس البلدي، عن): the title

@@ -57,3 +57,9 @@ def test_a_counterpart_is_the_partner_of_another_country(coder, text, source, ta
     events = coder.code_text(text)
     found = [(e.source, e.target) for e in events]
     assert found[:1] == [(source, target)], found
+
+
+def test_ali_in_a_name_is_no_preposition(coder):
+    # علي normalises to على; after بن it is a name, so the title in apposition is the speaker
+    e = coder.code_text("صرح الدكتور ماجد بن علي النعيمي، وزير التربية والتعليم بالبحرين، أن الوزارة مستعدة")[0]
+    assert e.source == "BHRGOVEDU", (e.source, e.why_source)
