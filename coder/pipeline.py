@@ -53,10 +53,13 @@ class Coder:
         would call for every token.
         """
         found = list(map(cache.get, analyses))
-        if None in found:  # work out the new analyses (found with set operations), look up again
-            for lexemes in set(analyses).difference(cache):
-                cache[lexemes] = (compute(lexemes) or ()) if lexemes else ()
-            found = list(map(cache.get, analyses))
+        if None in found:  # work out the new analyses in one pass over the known answers
+            for pos, (known, lexemes) in enumerate(zip(found, analyses, strict=True)):
+                if known is None:
+                    known = cache.get(lexemes)  # met earlier in this sentence
+                    if known is None:
+                        known = cache[lexemes] = (compute(lexemes) or ()) if lexemes else ()
+                    found[pos] = known
         return [(pos, f) for pos, f in enumerate(found) if f]
 
     def _anchored(self, analyses: tuple[frozenset[int], ...]) -> list:

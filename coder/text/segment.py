@@ -100,12 +100,8 @@ def _take(text: str, a: int, b: int, clause: int, norms: list[str], clauses: lis
     if not words:
         return
     found = list(map(_NORMS.get, words))  # C-level look-ups; misses are rare once warm
-    if None in found:  # normalise the new words (found with set operations), then look up again
-        for w in set(words).difference(_NORMS):
-            _norm(w)
-        found = list(map(_NORMS.get, words))
-        if None in found:  # _NORMS is full: normalise what it could not keep
-            found = [n if n is not None else normalize(w) for n, w in zip(found, words, strict=True)]
+    if None in found:  # normalise the new words in one pass over the known forms
+        found = [n if n is not None else _norm(w) for n, w in zip(found, words, strict=True)]
     if "" in found:
         found = [n for n in found if n]
         if not found:
