@@ -1,10 +1,10 @@
 """Datasets: a stream of records in, a stream of event rows out, and an account of every record.
 
 Used by `coder code`; kept apart from the CLI so that the same loop serves tests, library
-users and worker processes. With several workers, records travel in chunks to a pool of
-processes, each holding its own compiled rule set, and come back in input order: the output is
-byte for byte the same as with one worker. At most a few chunks per worker are in flight, so
-memory stays flat however large the input.
+users and worker processes. With several workers, the main process codes beside forked helpers
+that inherit its compiled rule set; records travel to them in chunks and their rows come back
+in input order: the output is byte for byte the same as with one worker. At most a few chunks
+per helper are in flight, so memory stays flat however large the input.
 """
 
 from __future__ import annotations

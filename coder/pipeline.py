@@ -38,15 +38,15 @@ class Coder:
     def __init__(self, ruleset: RuleSet):
         self.ruleset = ruleset
         self._analyse = ruleset.lexicon.analyse
-        # Per distinct analysis (one frozenset object per token type): the patterns anchored on
-        # it and the actor names that may start with it. Both are computed once.
+        # Per distinct analysis (one frozenset object for all the token types that share it):
+        # the patterns anchored on it and the actor names that may start with it, computed once.
         self._anchored_cache: dict[frozenset[int], tuple] = {}
         self._starting_cache: dict[frozenset[int], tuple] = {}
 
     @staticmethod
     def _per_position(analyses: tuple[frozenset[int], ...], cache: dict, compute) -> list:
         """(position, compute(analysis)) for every token whose analysis gives something, with
-        compute's answer cached per analysis (one frozenset object per token type).
+        compute's answer cached per analysis (one frozenset object per distinct analysis).
 
         Nothing found is cached as () so that every known token type is one C-level look-up;
         the cached values must not define __eq__ or __bool__ in Python, which the scans below
