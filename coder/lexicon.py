@@ -23,8 +23,13 @@ _ARTICLE = "ال"
 KIND_BITS = 4  # a packed form entry is (lexeme << KIND_BITS | kind)
 # Pronoun suffixes the analyser strips; ني (me) only follows verbs.
 _PRONOUNS = frozenset(NOUN_PRONOUNS) | {p for p in OBJECT_PRONOUNS if p}
-_PRONOUN_LENGTHS = sorted({len(p) for p in _PRONOUNS}, reverse=True)
 _VERB_ONLY = frozenset(set(OBJECT_PRONOUNS) - set(NOUN_PRONOUNS) - {""})
+# The pronouns by their last letter, longest first, with whether only a verb takes them: a new
+# token type tests only those its remainder may end with (most end with none).
+_ENDINGS: dict[str, tuple[tuple[str, bool], ...]] = {
+    last: tuple((p, p in _VERB_ONLY) for p in sorted(_PRONOUNS, key=len, reverse=True) if p[-1] == last)
+    for last in {p[-1] for p in _PRONOUNS}
+}
 _VERB = int(Kind.VERB)
 
 
@@ -41,6 +46,7 @@ class Lexicon:
         self._exact: dict[str, list[int]] = {}
         self._number: int | None = None  # the lexeme of `&number`, once a rule uses it
         self._cache: dict[str, frozenset[int]] = {}
+        self._interned: dict[frozenset[int], frozenset[int]] = {}  # one object per distinct analysis
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -54,6 +60,7 @@ class Lexicon:
         self.keys.append(key)
         if self._cache:
             self._cache.clear()
+            self._interned.clear()
         return lid, True
 
     def _add_forms(self, lid: int, kind: Kind, parts: tuple[set[str], set[str]]) -> None:
@@ -122,43 +129,45 @@ class Lexicon:
 
     def analyse_all(self, tokens: list[str]) -> tuple[frozenset[int], ...]:
         """`analyse` for every token of a sentence, with C-level cache look-ups for known types."""
-        cache = self._cache
-        found = tuple(map(cache.get, tokens))
-        if None in found:  # analyse the new types (set operations in C), then look them all up again
-            for token in set(tokens).difference(cache):
-                self.analyse(token)
-            found = tuple(map(cache.get, tokens))
+        found = tuple(map(self._cache.get, tokens))
+        if None in found:  # analyse the new types in one pass over the known answers
+            analyse = self.analyse
+            found = tuple([known if known is not None else analyse(t) for known, t in zip(found, tokens, strict=True)])
         return found
 
     def analyse(self, token: str) -> frozenset[int]:
-        """The lexemes that the normalised `token` is a form of (cached per token type)."""
+        """The lexemes that the normalised `token` is a form of (cached per token type).
+
+        Equal answers are one object (most types are a form of no word or of one): the caches
+        keyed on an analysis then hit by identity, and a corpus's hundred thousand types hold a
+        few thousand sets for the garbage collector to walk instead of one each."""
         hit = self._cache.get(token)
         if hit is not None:
             return hit
-        found: set[int] = set(self._exact.get(token, ()))
+        found = self._found(token)
+        result = EMPTY
+        if found:
+            result = frozenset(found)
+            result = self._interned.setdefault(result, result)
+        self._cache[token] = result
+        return result
+
+    def _found(self, token: str) -> set[int] | None:
+        """The lexemes of a token not yet analysed, or None."""
+        found: set[int] | None = set(self._exact[token]) if token in self._exact else None
         if self._number is not None and token[:1].isdigit():
-            found.add(self._number)
+            found = (found or set()) | {self._number}
         forms, hosts = self._forms, self._hosts
         for allowed, rest in proclitic_splits(token):
             hit = forms.get(rest)
             if hit is not None:
-                for packed in hit if isinstance(hit, tuple) else (hit,):
-                    if packed & allowed:
-                        found.add(packed >> KIND_BITS)
-            for n in _PRONOUN_LENGTHS:  # the suffix of each length that is a pronoun, if any
-                pronoun = rest[-n:]
-                if pronoun not in _PRONOUNS or len(rest) - n < 2:
-                    continue
-                hit = hosts.get(rest[:-n])
-                if hit is None:
-                    continue
-                ok = allowed & _VERB if pronoun in _VERB_ONLY else allowed
-                for packed in hit if isinstance(hit, tuple) else (hit,):
-                    if packed & ok:
-                        found.add(packed >> KIND_BITS)
-        result = frozenset(found) if found else EMPTY
-        self._cache[token] = result
-        return result
+                found = _add(found, hit, allowed)
+            for pronoun, verb_only in _ENDINGS.get(rest[-1], ()):  # the pronouns it may end with
+                if rest.endswith(pronoun) and len(rest) - len(pronoun) >= 2:
+                    hit = hosts.get(rest[:-len(pronoun)])
+                    if hit is not None:
+                        found = _add(found, hit, allowed & _VERB if verb_only else allowed)
+        return found
 
     def describe(self, lid: int) -> str:
         """A lexeme as its author would write it (`اعتقل~`, `=بين`, `اعتقال`)."""
@@ -172,3 +181,13 @@ class Lexicon:
         if key[0] == "number":
             return "&number"
         return key[1]
+
+
+def _add(found: set[int] | None, hit: int | tuple[int, ...], allowed: int) -> set[int] | None:
+    """`found` with the lexemes of the packed form entries `hit` whose kind is `allowed`."""
+    for packed in hit if isinstance(hit, tuple) else (hit,):
+        if packed & allowed:
+            if found is None:
+                found = set()
+            found.add(packed >> KIND_BITS)
+    return found

@@ -156,6 +156,9 @@ def _run(prog: Program, k: int, pos: int, step: int, ctx: _Context, binds: tuple
 MAX_FILED = 16
 
 
+Needed = tuple["Pattern", tuple[frozenset[int], ...]]  # a pattern, the required sets still to test
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class Anchored:
     """The patterns anchored on one token type, sorted by what their clause must also hold.
@@ -163,22 +166,23 @@ class Anchored:
     Almost every candidate fails for want of its rarest required word (pattern.required[0]) in
     the clause, so those patterns are filed under each word of that set: one set intersection
     with the clause's lexemes finds the few worth a closer look, instead of a test per pattern.
+    A pattern found that way has passed that test, so it comes with only its other sets to test.
     """
 
-    free: tuple[Pattern, ...]  # patterns not filed: no required word, or too many to file under
+    free: tuple[Needed, ...]  # patterns not filed: no required word, or too many to file under
     keys: frozenset[int]  # every lexeme under which some pattern is filed
-    keyed: dict[int, tuple[Pattern, ...]]
+    keyed: dict[int, tuple[Needed, ...]]
 
-    def shortlist(self, lexemes: frozenset[int]) -> tuple[Pattern, ...]:
+    def shortlist(self, lexemes: frozenset[int]) -> tuple[Needed, ...]:
         """The patterns whose rarest required word is among `lexemes` (plus the free ones),
-        in pattern order."""
+        in pattern order, each with the required sets it has not passed yet."""
         hits = self.keys.intersection(lexemes)
         if not hits:
             return self.free
-        found = {p.number: p for p in self.free}
+        found = {item[0].number: item for item in self.free}
         for lid in hits:
-            for p in self.keyed[lid]:
-                found[p.number] = p
+            for item in self.keyed[lid]:
+                found[item[0].number] = item
         return tuple(found[k] for k in sorted(found))
 
 
@@ -188,15 +192,16 @@ def candidates(index: dict[int, tuple[Pattern, ...]], lexemes: frozenset[int]) -
     found = {p.number: p for lid in lexemes for p in index.get(lid, ())}
     if not found:
         return None
-    free: list[Pattern] = []
-    keyed: dict[int, list[Pattern]] = {}
+    free: list[Needed] = []
+    keyed: dict[int, list[Needed]] = {}
     for k in sorted(found):
         pat = found[k]
         if not pat.required or len(pat.required[0]) > MAX_FILED:
-            free.append(pat)
+            free.append((pat, pat.required))
             continue
+        item = (pat, pat.required[1:])
         for lid in pat.required[0]:
-            keyed.setdefault(lid, []).append(pat)
+            keyed.setdefault(lid, []).append(item)
     return Anchored(tuple(free), frozenset(keyed), {lid: tuple(ps) for lid, ps in keyed.items()})
 
 
@@ -220,8 +225,8 @@ def shortlist(anchored: Sequence[tuple[int, Anchored]], clauses: Sequence[int],
             lo, hi = bisect_left(clauses, c), bisect_right(clauses, c)
             known = clause_of[c] = (lo, hi, frozenset().union(*analyses[lo:hi]))
         lo, hi, lexemes = known
-        for pat in anc.shortlist(lexemes):
-            if pat.required and any(map(lexemes.isdisjoint, pat.required)):
+        for pat, needs in anc.shortlist(lexemes):
+            if needs and any(map(lexemes.isdisjoint, needs)):
                 continue
             if pat.after is not None and (pos + 1 >= hi or pat.after.isdisjoint(analyses[pos + 1])):
                 continue

@@ -38,25 +38,28 @@ class Coder:
     def __init__(self, ruleset: RuleSet):
         self.ruleset = ruleset
         self._analyse = ruleset.lexicon.analyse
-        # Per distinct analysis (one frozenset object per token type): the patterns anchored on
-        # it and the actor names that may start with it. Both are computed once.
+        # Per distinct analysis (one frozenset object for all the token types that share it):
+        # the patterns anchored on it and the actor names that may start with it, computed once.
         self._anchored_cache: dict[frozenset[int], tuple] = {}
         self._starting_cache: dict[frozenset[int], tuple] = {}
 
     @staticmethod
     def _per_position(analyses: tuple[frozenset[int], ...], cache: dict, compute) -> list:
         """(position, compute(analysis)) for every token whose analysis gives something, with
-        compute's answer cached per analysis (one frozenset object per token type).
+        compute's answer cached per analysis (one frozenset object per distinct analysis).
 
         Nothing found is cached as () so that every known token type is one C-level look-up;
         the cached values must not define __eq__ or __bool__ in Python, which the scans below
         would call for every token.
         """
         found = list(map(cache.get, analyses))
-        if None in found:  # work out the new analyses (found with set operations), look up again
-            for lexemes in set(analyses).difference(cache):
-                cache[lexemes] = (compute(lexemes) or ()) if lexemes else ()
-            found = list(map(cache.get, analyses))
+        if None in found:  # work out the new analyses in one pass over the known answers
+            for pos, (known, lexemes) in enumerate(zip(found, analyses, strict=True)):
+                if known is None:
+                    known = cache.get(lexemes)  # met earlier in this sentence
+                    if known is None:
+                        known = cache[lexemes] = (compute(lexemes) or ()) if lexemes else ()
+                    found[pos] = known
         return [(pos, f) for pos, f in enumerate(found) if f]
 
     def _anchored(self, analyses: tuple[frozenset[int], ...]) -> list:

@@ -116,3 +116,22 @@ def test_workers_give_identical_output(tmp_path):
     assert p1.returncode == p2.returncode == 0
     assert one.read_bytes() == two.read_bytes() and one.stat().st_size > 0
     assert "2601 records read" in p2.stderr and "1 failed" in p2.stderr
+
+
+def test_forked_helpers_and_spawned_pool_give_identical_output(coder):
+    """Both ways of coding with several processes (forked helpers beside the main process, and
+    the pool of spawned processes used where there is no fork) keep the rows and the counts of
+    coding in one process, in order, bad records included."""
+    from coder import batch
+    from coder.io import BadRecord, read_records
+
+    records = list(read_records(str(EXAMPLE))) * 60 + [BadRecord("x", 9, "bad")]
+    results = []
+    for run_it in (lambda s: batch.code_rendered(coder, None, records, s, 1, "jsonl"),
+                   lambda s: batch.code_rendered(coder, None, records, s, 3, "jsonl"),
+                   lambda s: batch._pooled(None, iter(records), s, 2, "jsonl")):
+        summary = batch.Summary()
+        rows = [(type(rec).__name__, text) for rec, text in run_it(summary)]
+        results.append((rows, summary))
+    assert results[0][1].read == 121 and results[0][1].failed == 1 and results[0][1].events > 0
+    assert results[1] == results[0] and results[2] == results[0]

@@ -90,3 +90,19 @@ def test_other_clauses_after_a_comma_stay_apart():
     assert len(set(s.clauses)) == 2
     s = sentences("وصل الوزير إلى بغداد، ما لم يعلن من قبل")[0]  # ما, but no verb of result
     assert len(set(s.clauses)) == 2
+
+
+def test_break_guard_finds_the_same_breaks():
+    """The lookahead in front of _BREAK only lets the engine skip characters no break starts with."""
+    import random
+    import re
+
+    from coder.text import segment
+
+    plain = re.compile(segment._BREAK.pattern.split("(?:", 1)[1][:-1])
+    pieces = ["قتل", "3", "٣", ".", ",", "،", "؛", ";", ":", "!", "?", "؟", "…", "۔", "\n", " ", " - ", " – ",
+              "—", "a", "_", "\t", "1.5", "2,000"]
+    rng = random.Random(6)
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert [m.span() for m in segment._BREAK.finditer(text)] == [m.span() for m in plain.finditer(text)]
