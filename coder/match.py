@@ -271,7 +271,10 @@ def _verify(pat: Pattern, pos: int, ctx: _Context) -> Match | None:
 def _rank(m: Match) -> tuple:
     # A blocking rule (---) wins ties: it is written to claim exactly those words.
     specificity = 5 if m.rule.code == "---" else len(m.rule.code)
-    return (-m.words, -(m.trigger_end - m.trigger_start), -specificity, m.rule.order, m.trigger_start)
+    # a fallback rule speaks only for a sentence that reports nothing else: it never hides
+    # another rule's event on the same words (أكد الوزير ضرورة: the appeal, not the statement)
+    return (m.rule.fallback, -m.words, -(m.trigger_end - m.trigger_start), -specificity, m.rule.order,
+            m.trigger_start)
 
 
 _VIOLENCE = ("18", "19", "20")

@@ -445,3 +445,19 @@ rules:
     assert codes(coder, "مباحثات في دمشق") == ["040"]  # indefinite: a headline's report
     assert codes(coder, "التقى الرجلان") == ["040"]  # a verb that reads as if it had the article
     assert codes(coder, "ووقع الانفجار أمس") == ["190"]  # violence is news without a doer
+
+
+def test_a_fallback_rule_never_hides_another_rules_event(tmp_path):
+    coder = coder_for(tmp_path, MINI_ACTORS + """
+rules:
+  - id: statement
+    code: "010"
+    fallback: true
+    patterns: ["أكد~ (أن | ضرورة الحوار)"]
+  - id: appeal
+    code: "020"
+    patterns: ["أكد~ ضرورة"]
+""")
+    # the longer fallback match overlaps the appeal: the appeal is the event
+    assert codes(coder, "وأكد ضرورة الحوار") == ["020"]
+    assert codes(coder, "وأكد أن الوضع مستقر") == ["010"]  # nothing else: the statement
