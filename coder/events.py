@@ -23,7 +23,7 @@ from .text.segment import Sentence
 # roots of what someone says, asks, meets or agrees on (statements to cooperation, demands,
 # disapproval, rejection, threats): an act of this kind has someone who does it. Yielding (08:
 # دخلت الهدنة حيز التنفيذ) and investigation (09: التحقيقات جارية) are reported without a doer.
-SPOKEN_ROOTS = ("01", "02", "03", "04", "05", "06", "07", "10", "11", "12", "13")
+DOER_ROOTS = ("01", "02", "03", "04", "05", "06", "07", "10", "11", "12", "13")
 MILITARY_ROOTS = ("19",)  # conventional military force: a nationality adjective names the country's forces
 # violence with no named target: the country it struck; a protest with none: the country it
 # was held in, whose authorities it addresses
@@ -135,10 +135,10 @@ def _owner(norms: Sequence[str], m: Mention | None, mentions: Sequence[Mention],
 def topic_only(event: Event, match: Match, sentence: Sentence, analyses: Sequence[frozenset[int]]) -> bool:
     """Whether the event is only a topic named by a definite verbal noun, with no one who does it
     or to whom: وسط سيل من الإشادة، الدعوة إلى الصلاة، الاتفاقية التي يجري التفاوض بشأنها. Said,
-    asked or agreed, such an act (SPOKEN_ROOTS) has a doer; with none in sight, the noun names a subject
+    asked or agreed, such an act (DOER_ROOTS) has a doer; with none in sight, the noun names a subject
     of talk. Violence and protest are kept: the news reports them without a doer (انفجار سيارة)."""
     ts = match.trigger_start
-    return (event.source is None and event.target is None and match.rule.code[:2] in SPOKEN_ROOTS
+    return (event.source is None and event.target is None and match.rule.code[:2] in DOER_ROOTS
             and not match.pattern.verbal and analyses[ts].isdisjoint(match.pattern.verbs)
             and definite(sentence.norms[ts]))
 
@@ -160,10 +160,15 @@ def make_event(text: str, sentence: Sentence, match: Match, analyses: Sequence[f
     if src is not None and src.kind == ADJECTIVE and match.rule.code[:2] in MILITARY_ROOTS:
         source_code += "MIL"  # غارة أمريكية، قصف مدفعي إسرائيلي: a country's military strikes
     norms = sentence.norms
-    source = _localise(source_code, None if counterpart(norms, src) and src.kind == AGENT else
-                       _owner(norms, src, mentions, table) or where, table)
-    target = _localise(tgt.code if tgt else None, None if counterpart(norms, tgt) and tgt.kind == AGENT else
-                       _owner(norms, tgt, mentions, table) or where, table)
+
+    def country(m: Mention | None) -> str | None:
+        """The country a bare role takes: its owner's or the place's, none for a counterpart."""
+        if m is not None and m.kind == AGENT and counterpart(norms, m):
+            return None
+        return _owner(norms, m, mentions, table) or where
+
+    source = _localise(source_code, country(src), table)
+    target = _localise(tgt.code if tgt else None, country(tgt), table)
     if place and tgt is None and place is not src and match.rule.code[:2] in LOCATED_TARGETS:
         tgt, target, why_tgt = place, where, "no target named: the country where it happened"
     spans = sentence.spans

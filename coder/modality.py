@@ -45,16 +45,15 @@ PLAN_AUXILIARIES = frozenset(normalize(w) for v in (
     "سيتم", "ستتم", "سيجري", "ستجري", "سيبدأ", "ستبدأ", "سيبدأون", "يعتزم", "تعتزم", "يعتزمون", "ينوي",
     "تنوي", "ينوون", "سيعاد", "ستعاد") for w in (v, "و" + v))
 # What must be done or is aimed at is not done yet: an obligation (يتعين على مجلس الشيوخ إقرار أو
-# رفض الاتفاق، يجب وقف) or a purpose (من أجل إلقاء القبض على القتلة، بهدف إطلاق سراح) before the
-# trigger. Single words; من أجل and سعيا إلى are found by their second word after the first.
-DUTY_OR_AIM = frozenset(normalize(w) for w in (
-    "يتعين", "ويتعين", "يجب", "ويجب", "ينبغي", "وينبغي", "بهدف", "وبهدف", "بغية", "لأجل", "ولأجل",
-))
-DUTY_OR_AIM_PAIRS = frozenset((normalize(a), normalize(b)) for a, b in (
-    ("من", "أجل"), ("ومن", "أجل"), ("سعيا", "إلى"), ("سعيا", "الى"), ("سعيا", "لـ"), ("لا", "بد"), ("لابد", "من"),
+# رفض الاتفاق، يجب وقف، لا بد من) or a purpose (من أجل إلقاء القبض على القتلة، بهدف إطلاق سراح) before
+# the trigger. Two-word ones are found by their second word after the first.
+OBLIGATIONS = frozenset(normalize(w) for w in ("يتعين", "ويتعين", "يجب", "ويجب", "ينبغي", "وينبغي"))
+OBLIGATION_PAIRS = frozenset((normalize(a), normalize(b)) for a, b in (("لا", "بد"), ("لابد", "من")))
+AIMS = frozenset(normalize(w) for w in ("بهدف", "وبهدف", "بغية", "لأجل", "ولأجل"))
+AIM_PAIRS = frozenset((normalize(a), normalize(b)) for a, b in (
+    ("من", "أجل"), ("ومن", "أجل"), ("سعيا", "إلى"), ("سعيا", "الى"), ("سعيا", "لـ"),
 ))
 DUTY_REACH = 5  # words between the duty or aim and the trigger (يتعين على مجلس الشيوخ إقرار أو)
-OBLIGATIONS = frozenset(normalize(w) for w in ("يتعين", "ويتعين", "يجب", "ويجب", "ينبغي", "وينبغي", "بد"))
 # Means used for an aim make the aim the act (استخدمت الشرطة القوة من أجل تفريق مظاهرة): the stems
 # of the verbs of using, after و/ف
 MEANS = tuple(normalize(w) for w in ("استخدم", "استعمل", "لجأ", "لجئ", "أطلق", "وظف"))
@@ -157,17 +156,19 @@ def conditional(match: Match, sentence: Sentence) -> str | None:
 
 def _duty_or_aim(norms: Sequence[str], clauses: Sequence[int], ts: int) -> str | None:
     """The word of obligation or purpose a few words before the trigger, in its clause."""
+    clause = clauses[ts]
     for j in range(ts - 1, max(ts - DUTY_REACH, 0) - 1, -1):
-        if clauses[j] != clauses[ts]:
+        if clauses[j] != clause:
             break
-        word = f"{norms[j - 1]} {norms[j]}" if j > 0 and (norms[j - 1], norms[j]) in DUTY_OR_AIM_PAIRS \
-            else norms[j] if norms[j] in DUTY_OR_AIM else None
-        if word is None:
-            continue
-        if norms[j] not in OBLIGATIONS and any(without_conjunction(w).startswith(MEANS)
-                                               for k, w in enumerate(norms[:j]) if clauses[k] == clauses[ts]):
-            return None  # استخدمت الشرطة القوة من أجل تفريق مظاهرة: the force was used to disperse it
-        return word
+        pair = (norms[j - 1], norms[j]) if j > 0 else None
+        if norms[j] in OBLIGATIONS:
+            return norms[j]
+        if pair in OBLIGATION_PAIRS:
+            return " ".join(pair)
+        if norms[j] in AIMS or pair in AIM_PAIRS:
+            if any(without_conjunction(w).startswith(MEANS) for k, w in enumerate(norms[:j]) if clauses[k] == clause):
+                return None  # استخدمت الشرطة القوة من أجل تفريق مظاهرة: the force was used to disperse it
+            return " ".join(pair) if pair in AIM_PAIRS else norms[j]
     return None
 
 

@@ -67,10 +67,14 @@ def _third_person_present(norm: str) -> bool:
     return word[:1] == "ي" and len(word) > 3
 
 
+def _preposition_at(words: Sequence[str], k: int, prepositions: frozenset[str]) -> bool:
+    """Whether words[k] is one of `prepositions`; علي after بن/أبو is a name, not the على it
+    normalises to (ماجد بن علي النعيمي)."""
+    return words[k] in prepositions and not (k > 0 and words[k - 1] in language.NAME_LINKS)
+
+
 def _has_preposition(words: Sequence[str]) -> bool:
-    """Whether a preposition stands among `words`; علي after بن/أبو is a name, not على."""
-    return any(w in language.PREPOSITIONS and not (k > 0 and words[k - 1] in language.NAME_LINKS)
-               for k, w in enumerate(words))
+    return any(_preposition_at(words, k, language.PREPOSITIONS) for k in range(len(words)))
 
 
 def _then(norms: Sequence[str], index: int) -> bool:
@@ -222,18 +226,18 @@ class _Roles:
         for what is said or decided (SPOKEN) when the verb is the trigger's own (صرح رئيس الوزراء)
         or the trigger follows the subject (أعلن الحزب التخلي عن السلاح، أعلنت الحكومة رفضها)."""
         norms, reporting, analyses = self.norms, self.reporting, self.analyses
-        own = self.ts if self.root in SPOKEN else -1
-        if self.root in SPOKEN and 0 <= self.ts - m.end <= 1:
-            return False  # أعلن الحزب التخلي عن الكفاح المسلح: what it declares, it does
+        own = -1
+        if self.root in SPOKEN:
+            if 0 <= self.ts - m.end <= 1:
+                return False  # أعلن الحزب التخلي عن الكفاح المسلح: what it declares, it does
+            own = self.ts
         return any(0 <= j < len(norms) and j != own and not reporting.isdisjoint(analyses[j])
                    for j in (m.start - 1, m.end))
 
     def introduced(self, m: Mention, since: int | None = None) -> bool:
         """After a preposition of the target (على، ضد، بحق) within three tokens."""
-        since, norms = self.te if since is None else since, self.norms
-        # normalised, the name علي is the preposition على: not after بن/ابن/أبو (ماجد بن علي النعيمي)
-        return any(norms[j] in language.TARGET_PREPOSITIONS
-                   and not (j > 0 and norms[j - 1] in language.NAME_LINKS)
+        since = self.te if since is None else since
+        return any(_preposition_at(self.norms, j, language.TARGET_PREPOSITIONS)
                    for j in range(max(since, m.start - 3), m.start))
 
     def agentive(self, m: Mention) -> bool:
