@@ -42,6 +42,7 @@ class Coder:
         # the patterns anchored on it and the actor names that may start with it, computed once.
         self._anchored_cache: dict[frozenset[int], tuple] = {}
         self._starting_cache: dict[frozenset[int], tuple] = {}
+        self._made: dict[tuple, object] = {}  # one Anchored per set of anchored patterns (see candidates)
 
     @staticmethod
     def _per_position(analyses: tuple[frozenset[int], ...], cache: dict, compute) -> list:
@@ -64,7 +65,8 @@ class Coder:
 
     def _anchored(self, analyses: tuple[frozenset[int], ...]) -> list:
         """(position, patterns anchored there) for every token that anchors some pattern."""
-        return self._per_position(analyses, self._anchored_cache, lambda ls: candidates(self.ruleset.index, ls))
+        index, made = self.ruleset.index, self._made
+        return self._per_position(analyses, self._anchored_cache, lambda ls: candidates(index, ls, made))
 
     def _starting(self, analyses: tuple[frozenset[int], ...]) -> list:
         """(position, actor names that may start there) for every such token."""

@@ -31,9 +31,8 @@ from .patterns.compile import (
     UnknownSet,
     choose_anchor,
     first_ids,
+    first_needs,
     must_ids,
-    must_sets,
-    rarest,
     reverse,
 )
 from .text.normalize import normalize
@@ -95,11 +94,17 @@ class Pattern:
     anchor: frozenset[int]
     verbal: bool
     required: tuple[frozenset[int], ...] = ()  # other steps that are always present: one of each set must occur
+    # for an anchor that is an alternative: per anchor word, the sets a match starting with that
+    # word must contain (tighter than `required`, which holds for every branch); None otherwise
+    required_at: dict[int, tuple[frozenset[int], ...]] | None = None
     verbs: frozenset[int] = frozenset()  # the verb lexemes of the pattern: a trigger starting with one is verbal
     after: frozenset[int] | None = None  # what the token after the anchor must be, when fixed
     before: frozenset[int] | None = None  # what the token before the anchor must be, when fixed
     line: int = 0
     column: int = 0
+
+
+Indexed = tuple[Pattern, tuple[frozenset[int], ...]]  # a pattern, the sets it needs from one anchor word
 
 
 @dataclass(frozen=True, eq=False)
@@ -108,7 +113,7 @@ class RuleSet:
 
     rules: tuple[Rule, ...]
     patterns: tuple[Pattern, ...]
-    index: dict[int, tuple[Pattern, ...]]
+    index: dict[int, tuple[Indexed, ...]]  # anchor word -> patterns anchored there, with what they need
     lexicon: Lexicon
     actors: ActorTable
     negators: frozenset[int]
@@ -154,7 +159,7 @@ class _Loader:
         self._costs: dict[frozenset[int], int] = {}
         self._common: dict[int, int] = {}
         # per-step results of the compiling steps below, one memo for each kind of result
-        self._reversed, self._musts, self._verbs = StepMemo(), StepMemo(), StepMemo()
+        self._reversed, self._musts, self._verbs, self._firsts = StepMemo(), StepMemo(), StepMemo(), StepMemo()
         self._shared: dict[frozenset[int], frozenset[int]] = {}  # see _required
         self._verbal_sets: dict[str, bool] = {}  # set name -> whether every member leads with a verb
 
@@ -265,10 +270,11 @@ class _Loader:
         reporting = frozenset(self.lexicon.verb(p, pr) for p, pr in language.REPORTING_VERBS)
         if any(f.severity == "error" for f in self.findings):
             raise RuleSetError(self.findings)
-        index: dict[int, list[Pattern]] = {}
+        index: dict[int, list[Indexed]] = {}
         for pat in patterns:
+            at = pat.required_at
             for lid in pat.anchor:
-                index.setdefault(lid, []).append(pat)
+                index.setdefault(lid, []).append((pat, pat.required if at is None else at[lid]))
         return RuleSet(
             rules=tuple(rules),
             patterns=tuple(patterns),
@@ -426,6 +432,7 @@ class _Loader:
 
     def _compiled(self, program: Program, seq: syntax.Seq, text, rule: Rule, number: int) -> Pattern:
         anchor = choose_anchor(program, self._cost)
+        required, required_at = self._required(program, anchor)
         return Pattern(
             number=number,
             rule=rule,
@@ -433,7 +440,8 @@ class _Loader:
             forward=program[anchor:],
             backward=reverse(program[:anchor], self._reversed),
             anchor=first_ids(program[anchor]) or frozenset(),
-            required=self._required(program, anchor),
+            required=required,
+            required_at=required_at,
             verbs=self._verbs_of(program),
             after=_fixed(program[anchor + 1]) if anchor + 1 < len(program) and program[anchor][0] == WORD else None,
             before=program[anchor - 1][1] if anchor > 0 and program[anchor - 1][0] == WORD else None,
@@ -442,28 +450,38 @@ class _Loader:
             column=text.content_column() if isinstance(text, LocStr) else 0,
         )
 
-    def _required(self, program: Program, anchor: int) -> tuple[frozenset[int], ...]:
-        """Sets of lexemes one of each of which a clause must hold for the pattern to match there.
+    def _required(self, program: Program, anchor: int) -> tuple[tuple[frozenset[int], ...],
+                                                                 dict[int, tuple[frozenset[int], ...]] | None]:
+        """Sets of lexemes one of each of which a clause must hold for the pattern to match there,
+        for any anchor word and (when the anchor is an alternative) for each anchor word.
 
         Checked with set operations before the interpreter starts (most candidates stop here), so
         they are ordered rarest first, and they look inside alternatives and past leading slots
-        (see `must_ids`). For an anchor that is an alternative, each branch's rarest word after
-        its first step counts too: the anchor token only vouches for the first.
+        (see `must_ids`). For an anchor that is an alternative, the anchor token only vouches for
+        the first word of a branch: each anchor word adds the rarest words of the branches it
+        starts (`first_needs`), and the pattern as a whole the union of them over all branches.
         """
         cost, memo = self._cost, self._musts
         needs = [ids for i, s in enumerate(program) if i != anchor and (ids := must_ids(s, cost, memo)) is not None]
         step = program[anchor]
-        if step[0] == ALT:
-            extra: set[int] | None = set()
-            for branch in step[1]:
-                rest = must_sets(branch[1:] if must_ids(branch[0]) is not None else branch, cost, memo)
-                if not rest:
-                    extra = None
-                    break
-                extra |= rarest(rest, cost)
-            if extra is not None:
-                needs.append(frozenset(extra))
-        # one object per distinct set, shared by every pattern that needs it: the cache pickles it once
+        if step[0] != ALT:
+            return self._needs(needs), None
+        per_word = first_needs(step, cost, memo, self._firsts)
+        everywhere = None if None in per_word.values() else frozenset().union(*per_word.values())
+        required = self._needs(needs if everywhere is None else [*needs, everywhere])
+        at: dict[frozenset[int] | None, tuple[frozenset[int], ...]] = {None: self._needs(needs)}
+        required_at = {}
+        for lid, own in per_word.items():
+            sets = at.get(own)
+            if sets is None:
+                sets = at[own] = self._needs([*needs, own])
+            required_at[lid] = sets
+        return required, required_at
+
+    def _needs(self, needs: list[frozenset[int]]) -> tuple[frozenset[int], ...]:
+        """Required sets without repeats, rarest first, each one object shared by every pattern
+        that needs it (the cache pickles it once)."""
+        cost = self._cost
         unique = [self._shared.setdefault(ids, ids) for ids in dict.fromkeys(needs)]
         return tuple(sorted(unique, key=lambda ids: (cost(ids), len(ids))))
 

@@ -1,5 +1,6 @@
 """Matching, overlap resolution, negation and source/target assignment on a small rule set."""
 
+from coder.text.normalize import normalize
 from tests.conftest import MINI_ACTORS, coder_for, codes
 
 
@@ -461,3 +462,35 @@ rules:
     # the longer fallback match overlaps the appeal: the appeal is the event
     assert codes(coder, "وأكد ضرورة الحوار") == ["020"]
     assert codes(coder, "وأكد أن الوضع مستقر") == ["010"]  # nothing else: the statement
+
+
+def test_an_alternative_anchor_needs_the_words_of_its_own_branches(tmp_path):
+    coder = coder_for(tmp_path, """
+        sets:
+          crowd: [مئات, آلاف]
+          gather:
+            - "تظاهر~"
+            - "تجمع~ ..3 &crowd"
+            - "&crowd (تجمع~ | تدفق~)"
+        rules:
+          - id: gather
+            code: "141"
+            patterns: ["&gather"]
+            examples: ["تجمع مئات المواطنين", "وآلاف تدفقوا إلى الساحة", "تظاهر الطلاب"]
+            counterexamples: ["تجمعت الغيوم فوق المدينة", "مئات الكيلومترات"]
+    """)
+    rs = coder.ruleset
+    pat = rs.patterns[0]
+    lex = rs.lexicon
+    crowd, = lex.analyse(normalize("مئات"))
+    gather, = lex.analyse(normalize("تجمع"))
+    # a crowd word anchors the branch that needs a verb after it; the verb, the branch that needs a crowd
+    assert pat.required_at is not None
+    assert all(crowd not in s for s in pat.required_at[crowd][-1:]) and pat.required_at[crowd]
+    assert any(crowd in s for s in pat.required_at[gather])
+    # the index files each anchor word with its own sets; the sentences still code as they did
+    assert {id(req) for p, req in rs.index[crowd]} == {id(pat.required_at[crowd])}
+    for text in ["تجمع مئات المواطنين", "وآلاف تدفقوا إلى الساحة", "تظاهر الطلاب", "مئات تجمعوا"]:
+        assert codes(coder, text) == ["141"], text
+    for text in ["تجمعت الغيوم فوق المدينة", "مئات الكيلومترات", "آلاف الأطنان تدفقت"]:
+        assert codes(coder, text) == [], text

@@ -31,5 +31,5 @@ def test_no_warnings_in_shipped_rules():
 
 
 def test_every_pattern_is_indexed():
-    indexed = {p.number for pats in _RULESET.index.values() for p in pats}
+    indexed = {p.number for pats in _RULESET.index.values() for p, _ in pats}
     assert indexed == {p.number for p in _RULESET.patterns}

@@ -247,6 +247,51 @@ def must_sets(program: Program, cost: SetCost = _no_cost, memo: StepMemo | None 
     return [ids for step in program if (ids := must_ids(step, cost, memo)) is not None]
 
 
+def first_needs(step: Step, cost: SetCost = _no_cost, memo: StepMemo | None = None,
+                own_memo: StepMemo | None = None) -> dict[int, frozenset[int] | None]:
+    """For each lexeme the first token of `step` may have, a set of lexemes one of which the
+    rest of a match starting with it must contain (None: no such set).
+
+    An alternative's first token tells which branches can match there: a token of تجمع~ can only
+    start the branches that start with تجمع~, so a clause needs the words those branches need,
+    not the words of every branch of a big word set (&prot_act_gather: a crowd word needs
+    تجمع~ or تدفق~ after it, a verb of gathering a crowd or a place). The matcher files each
+    pattern under each anchor word with that word's own sets (`Pattern.required_at`).
+    `memo` is the one `must_ids` uses; `own_memo` keeps this function's results.
+    """
+    if step[0] == WORD:
+        return dict.fromkeys(step[1])
+    if step[0] != ALT:
+        return {}
+    if own_memo is not None:
+        return own_memo.get(step, lambda s: _first_needs_of_alt(s, cost, memo, own_memo))
+    return _first_needs_of_alt(step, cost, memo, own_memo)
+
+
+def _first_needs_of_alt(step: Step, cost: SetCost, memo: StepMemo | None,
+                        own_memo: StepMemo | None) -> dict[int, frozenset[int] | None]:
+    out: dict[int, set[int] | None] = {}
+    for branch, firsts in zip(step[1], step[3], strict=True):
+        head = branch[0]
+        if head[0] in (WORD, ALT):
+            rest = must_sets(branch[1:], cost, memo)
+            heads = first_needs(head, cost, memo, own_memo)
+        else:  # an optional part first: the words of the whole branch (the anchor may be past it)
+            rest = must_sets(branch, cost, memo)
+            heads = dict.fromkeys(firsts or ())
+        for lid, own in heads.items():
+            options = rest if own is None else [own, *rest]
+            need = rarest(options, cost) if options else None
+            if lid not in out:
+                out[lid] = None if need is None else set(need)
+            elif out[lid] is not None:
+                if need is None:
+                    out[lid] = None
+                else:
+                    out[lid] |= need
+    return {lid: None if need is None else frozenset(need) for lid, need in out.items()}
+
+
 def rarest(sets: list[frozenset[int]], cost: SetCost) -> frozenset[int]:
     """The set least likely to be found in a clause: the fewest common words, then the fewest words."""
     return min(sets, key=lambda ids: (cost(ids), len(ids)))
