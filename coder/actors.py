@@ -121,9 +121,12 @@ def find_mentions(starting: Sequence[tuple[int, tuple]], analyses: Sequence[froz
             if node.entry is not None and (best is None or (depth, -node.rank) > best[0]):
                 best = ((depth, -node.rank), node.entry)
             nxt = pos + depth
-            if node.children and nxt < n and clauses[nxt] == clause:
-                children = node.children
-                stack.extend((children[lid], depth + 1) for lid in analyses[nxt] if lid in children)
+            children = node.children
+            if children and nxt < n and clauses[nxt] == clause:
+                for lid in analyses[nxt]:
+                    child = children.get(lid)
+                    if child is not None:
+                        stack.append((child, depth + 1))
         if best is not None and best[1].counted and not counted(norms, pos - 1):
             best = None
         if best is not None:

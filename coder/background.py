@@ -10,6 +10,7 @@ without one, any such year is, since a year is rarely written for the current on
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from .match import Match
@@ -34,6 +35,7 @@ ORDINALS = frozenset(normalize(w) for w in ("الأول", "الاول", "الث�
 # September 1970 in a 2008 article), where a recent date is a timeline the news keeps (ـ 12
 # يوليو 2005: جرح وزير الدفاع في تفجير): the dev gold counts those.
 HISTORY_YEARS = 10
+_DIGIT = re.compile(r"\d")  # every year is written in digits: most sentences have none to look at
 FRONTED_TIME = 4  # a clause this short before the trigger's may be a fronted date (في سنة 1978، تم اغتيال)
 
 
@@ -60,6 +62,8 @@ def _dated_year(norms: Sequence[str], j: int) -> int | None:
 def dated_background(match: Match, sentence: Sentence, date: str | None) -> str | None:
     """The year that dates the match to the past ("عام 1986", "سبتمبر أيلول 1970"), or None."""
     norms, clauses = sentence.norms, sentence.clauses
+    if _DIGIT.search(" ".join(norms)) is None:
+        return None
     clause = clauses[match.trigger_start]
     positions = [j for j, c in enumerate(clauses) if c == clause]
     before = [j for j, c in enumerate(clauses) if c == clause - 1]

@@ -179,6 +179,8 @@ class Anchored:
         hits = self.keys.intersection(lexemes)
         if not hits:
             return self.free
+        if len(hits) == 1 and not self.free:  # the common case: one filed word, already in order
+            return self.keyed[next(iter(hits))]
         found = {item[0].number: item for item in self.free}
         for lid in hits:
             for item in self.keyed[lid]:
