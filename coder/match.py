@@ -259,10 +259,22 @@ def shortlist(anchored: Sequence[tuple[int, Anchored]], clauses: Sequence[int],
         for pat, needs in items:
             if needs and any(map(lexemes.isdisjoint, needs)):
                 continue
-            if pat.after is not None and (pos + 1 >= hi or pat.after.isdisjoint(analyses[pos + 1])):
-                continue
-            if pat.before is not None and (pos - 1 < lo or pat.before.isdisjoint(analyses[pos - 1])):
-                continue
+            near = pat.after
+            if near is not None:
+                reach, ids = near
+                if reach == 0:
+                    if pos + 1 >= hi or ids.isdisjoint(analyses[pos + 1]):
+                        continue
+                elif all(map(ids.isdisjoint, analyses[pos + 1:min(hi, pos + 2 + reach)])):
+                    continue
+            near = pat.before
+            if near is not None:
+                reach, ids = near
+                if reach == 0:
+                    if pos - 1 < lo or ids.isdisjoint(analyses[pos - 1]):
+                        continue
+                elif all(map(ids.isdisjoint, analyses[max(lo, pos - 1 - reach):pos])):
+                    continue
             out.append((pos, lo, hi, pat))
     return out
 

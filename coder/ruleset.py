@@ -23,6 +23,7 @@ from .lexicon import Lexicon
 from .patterns import syntax
 from .patterns.compile import (
     ALT,
+    GAP,
     OPT,
     WORD,
     Compiler,
@@ -98,8 +99,10 @@ class Pattern:
     # word must contain (tighter than `required`, which holds for every branch); None otherwise
     required_at: dict[int, tuple[frozenset[int], ...]] | None = None
     verbs: frozenset[int] = frozenset()  # the verb lexemes of the pattern: a trigger starting with one is verbal
-    after: frozenset[int] | None = None  # what the token after the anchor must be, when fixed
-    before: frozenset[int] | None = None  # what the token before the anchor must be, when fixed
+    # where the nearest fixed token after (for a one-word anchor) and before the anchor may be, and
+    # what it must be: (0, ids) right next to it, (n, ids) within n + 1 tokens past a gap; see _near
+    after: tuple[int, frozenset[int]] | None = None
+    before: tuple[int, frozenset[int]] | None = None
     line: int = 0
     column: int = 0
 
@@ -433,18 +436,19 @@ class _Loader:
     def _compiled(self, program: Program, seq: syntax.Seq, text, rule: Rule, number: int) -> Pattern:
         anchor = choose_anchor(program, self._cost)
         required, required_at = self._required(program, anchor)
+        backward = reverse(program[:anchor], self._reversed)
         return Pattern(
             number=number,
             rule=rule,
             text=str(text),
             forward=program[anchor:],
-            backward=reverse(program[:anchor], self._reversed),
+            backward=backward,
             anchor=first_ids(program[anchor]) or frozenset(),
             required=required,
             required_at=required_at,
             verbs=self._verbs_of(program),
-            after=_fixed(program[anchor + 1]) if anchor + 1 < len(program) and program[anchor][0] == WORD else None,
-            before=program[anchor - 1][1] if anchor > 0 and program[anchor - 1][0] == WORD else None,
+            after=_near(program[anchor + 1:]) if program[anchor][0] == WORD else None,
+            before=_near(backward),
             verbal=_leads_with_verb(seq, self.set_nodes, self._verbal_sets),
             line=getattr(text, "line", 0),
             column=text.content_column() if isinstance(text, LocStr) else 0,
@@ -577,6 +581,23 @@ class _Loader:
         if not inflect:
             return tuple(self.lexicon.name(w, a) for w, a in zip(words, article, strict=True))
         return tuple(self.lexicon.noun(w, construct=agent, article=a) for w, a in zip(words, article, strict=True))
+
+
+def _near(steps: Program) -> tuple[int, frozenset[int]] | None:
+    """Where the next token fixed by `steps` (read away from the anchor) may be, and the lexemes
+    it must have: (0, ids) for the very next token, (n, ids) for one of the next n + 1 past a gap
+    (`&viol_bg_time ..2 قتل`: a time word one to three tokens before the anchor), None if
+    nothing is fixed there (an optional part, a slot)."""
+    if not steps:
+        return None
+    ids = _fixed(steps[0])
+    if ids is not None:
+        return 0, ids
+    if steps[0][0] == GAP and len(steps) > 1:
+        ids = _fixed(steps[1])
+        if ids is not None:
+            return steps[0][1], ids
+    return None
 
 
 def _fixed(step) -> frozenset[int] | None:
