@@ -29,9 +29,10 @@ if TYPE_CHECKING:
     from .ruleset import Indexed, Pattern
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Match:
-    """One pattern matched in one sentence; positions are token indices, ends exclusive."""
+    """One pattern matched in one sentence; positions are token indices, ends exclusive.
+    Never changed once made; not frozen, for the same reason as `Mention`."""
 
     pattern: Pattern
     start: int  # first token of the whole match (slots included)
@@ -242,14 +243,12 @@ def shortlist(anchored: Sequence[tuple[int, Anchored]], clauses: Sequence[int],
     mentions needed. Most sentences end here with an empty list.
     """
     out: list[Candidate] = []
-    clause_of: dict[int, tuple[int, int, frozenset[int]]] = {}  # clause -> its bounds, every lexeme in it
-    for pos, anc in anchored:
-        c = clauses[pos]
-        known = clause_of.get(c)
-        if known is None:
-            lo, hi = bisect_left(clauses, c), bisect_right(clauses, c)
-            known = clause_of[c] = (lo, hi, frozenset().union(*analyses[lo:hi]))
-        lo, hi, lexemes = known
+    lo, hi, lexemes = 0, 0, frozenset()
+    for pos, anc in anchored:  # in position order, so clause by clause
+        if pos >= hi:  # the first anchor of a clause: its bounds and every lexeme in it
+            c = clauses[pos]
+            lo, hi = bisect_left(clauses, c, 0, pos), bisect_right(clauses, c, pos)
+            lexemes = frozenset().union(*analyses[lo:hi])
         if anc.keys.isdisjoint(lexemes):  # most tokens: nothing filed under this clause's words
             items = anc.free
             if not items:
