@@ -47,6 +47,30 @@ class Match:
         return self.pattern.rule
 
 
+class _Mentions:
+    """A sentence's actor mentions by their first and by their last token, looked for only when
+    a pattern reaches a slot: a third of the sentences with candidates match nothing, and most
+    candidates have no slot, so their mentions are never needed."""
+
+    __slots__ = ("_find", "starts", "ends")
+
+    def __init__(self, find: Callable[[], Sequence[Mention]]):
+        self._find = find
+        self.starts: dict[int, list] | None = None
+        self.ends: dict[int, list] = {}
+
+    def table(self, step: int) -> dict[int, list]:
+        """The mentions by first token (reading rightwards, step 1) or by last (step -1)."""
+        if self.starts is None:
+            starts: dict[int, list] = {}
+            ends = self.ends
+            for m in self._find():
+                starts.setdefault(m.start, []).append(m)
+                ends.setdefault(m.end - 1, []).append(m)
+            self.starts = starts
+        return self.starts if step > 0 else self.ends
+
+
 class _Context:
     """What the interpreter needs about one sentence; bounds are the anchor's clause.
 
@@ -56,12 +80,12 @@ class _Context:
     optional groups costs exponential time on every sentence where it almost matches.
     """
 
-    __slots__ = ("analyses", "lo", "hi", "starts", "ends", "dead")
+    __slots__ = ("analyses", "lo", "hi", "mentions", "dead")
 
-    def __init__(self, analyses, lo, hi, starts, ends):
+    def __init__(self, analyses, lo, hi, mentions: _Mentions):
         self.analyses = analyses
         self.lo, self.hi = lo, hi
-        self.starts, self.ends = starts, ends
+        self.mentions = mentions
         self.dead: set[tuple[int, int, int]] = set()
 
 
@@ -139,8 +163,7 @@ def _run(prog: Program, k: int, pos: int, step: int, ctx: _Context, binds: tuple
             if result is not None:
                 break
     elif kind == SLOT:
-        table = ctx.starts if step > 0 else ctx.ends
-        for mention in table.get(pos, ()):
+        for mention in ctx.mentions.table(step).get(pos, ()):
             if mention.start >= lo and mention.end <= hi:
                 nxt = mention.end if step > 0 else mention.start - 1
                 result = _run(prog, k + 1, nxt, step, ctx, binds + ((arg, mention),), edge, words, cont)
@@ -279,19 +302,16 @@ def shortlist(anchored: Sequence[tuple[int, Anchored]], clauses: Sequence[int],
 
 
 def find_matches(candidates: Sequence[Candidate], analyses: Sequence[frozenset[int]],
-                 mentions: Sequence[Mention]) -> list[Match]:
-    """Every shortlisted pattern that fits the sentence (before overlap resolution)."""
-    starts: dict[int, list] = {}
-    ends: dict[int, list] = {}
-    for m in mentions:
-        starts.setdefault(m.start, []).append(m)
-        ends.setdefault(m.end - 1, []).append(m)
+                 mentions: Callable[[], Sequence[Mention]]) -> list[Match]:
+    """Every shortlisted pattern that fits the sentence (before overlap resolution). `mentions`
+    finds the sentence's actor mentions; it is called once, when a pattern first reaches a slot."""
+    found = _Mentions(mentions)
     out: list[Match] = []
     contexts: dict[int, _Context] = {}  # one context per clause: failed states found from one anchor hold for all
     for pos, lo, hi, pat in candidates:
         ctx = contexts.get(lo)
         if ctx is None:
-            ctx = contexts[lo] = _Context(analyses, lo, hi, starts, ends)
+            ctx = contexts[lo] = _Context(analyses, lo, hi, found)
         m = _verify(pat, pos, ctx)
         if m is not None:
             out.append(m)

@@ -85,9 +85,18 @@ class Coder:
         worth = shortlist(anchored, clauses, analyses) if anchored else []
         if not worth and not complete:
             return None  # no pattern can match: the actor mentions are not needed
-        starting = self._starting(analyses)
-        mentions = find_mentions(starting, analyses, clauses, sentence.norms, date) if starting else []
-        matches = find_matches(worth, analyses, mentions) if worth else []
+        found: list[list[Mention]] = []
+
+        def mentions_of_sentence() -> list[Mention]:  # looked for once, and only when needed
+            if not found:
+                starting = self._starting(analyses)
+                found.append(find_mentions(starting, analyses, clauses, sentence.norms, date) if starting else [])
+            return found[0]
+
+        matches = find_matches(worth, analyses, mentions_of_sentence) if worth else []
+        if not matches and not complete:
+            return None
+        mentions = mentions_of_sentence()
         # Negated matches, and those dated to an earlier year or told in the future or as a
         # possibility, leave before overlaps are resolved: they must not hide another.
         negated, live = [], []
