@@ -8,12 +8,13 @@ become `LocStr` (a str with .line, .column and .style), mappings `LocDict` and s
 
 from __future__ import annotations
 
-import yaml
+from types import ModuleType
+from typing import Any
 
-try:  # the C loader is much faster for large rule sets and keeps the same marks
-    _Base = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _Base = yaml.SafeLoader
+# PyYAML and the loader built on it, set up by the first `load`: a rule set loaded from the cache
+# holds LocStr values but reads no YAML, and `coder code` then starts without PyYAML's import.
+yaml: ModuleType | Any = None
+_Loader: Any = None
 
 
 class LocStr(str):
@@ -49,8 +50,20 @@ def _mark(obj, node):
     return obj
 
 
-class _Loader(_Base):
-    pass
+def _setup() -> None:
+    global yaml, _Loader
+    import yaml as module
+
+    # the C loader is much faster for large rule sets and keeps the same marks
+    base = getattr(module, "CSafeLoader", None) or module.SafeLoader
+
+    class Loader(base):
+        pass
+
+    Loader.add_constructor("tag:yaml.org,2002:str", _str)
+    Loader.add_constructor("tag:yaml.org,2002:map", _map)
+    Loader.add_constructor("tag:yaml.org,2002:seq", _seq)
+    yaml, _Loader = module, Loader
 
 
 def _str(loader, node):
@@ -75,11 +88,6 @@ def _seq(loader, node):
     return _mark(LocList(loader.construct_sequence(node, deep=True)), node)
 
 
-_Loader.add_constructor("tag:yaml.org,2002:str", _str)
-_Loader.add_constructor("tag:yaml.org,2002:map", _map)
-_Loader.add_constructor("tag:yaml.org,2002:seq", _seq)
-
-
 class YamlError(ValueError):
     """A file that is not valid YAML; `line` and `column` are 1-based."""
 
@@ -91,7 +99,7 @@ class YamlError(ValueError):
 _STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
 
 
-def _build(loader: _Loader, node: yaml.Node):
+def _build(loader, node):
     """What `loader.construct_document(node)` gives, built directly for the three common kinds.
 
     PyYAML's generic construction (a dispatch, a memo and a recursion check per node) was half
@@ -120,7 +128,7 @@ def _build(loader: _Loader, node: yaml.Node):
     return loader.construct_object(node, deep=True)
 
 
-def _unique(d: LocDict, key, key_node: yaml.Node) -> None:
+def _unique(d: LocDict, key, key_node) -> None:
     """A key given twice in one mapping is an error (PyYAML would keep the last silently): a rule
     that lost its `- id:` line merges into the one before it, and its patterns replace those."""
     if key in d:
@@ -131,6 +139,8 @@ def _unique(d: LocDict, key, key_node: yaml.Node) -> None:
 
 def load(text: str):
     """Parse one YAML document with positions, or raise YamlError."""
+    if _Loader is None:
+        _setup()
     loader = _Loader(text)
     try:
         node = loader.get_single_node()

@@ -78,12 +78,12 @@ def test_errors_point_at_the_problem(pattern, column, fragment):
 def _lark_lexer_parser():
     """The pattern parser with lark's standard contextual lexer instead of ours, and without the
     WORDS terminal: every word, bar and parenthesis a token of its own."""
-    from coder.patterns import syntax
+    from coder.patterns import parser
 
-    grammar = syntax.grammar_text()
+    grammar = parser.grammar_text()
     shortcut = "     | WORDS        -> words\n"
     assert shortcut in grammar
-    return syntax._make_parser(grammar.replace(shortcut, ""), "contextual")
+    return parser._make_parser(grammar.replace(shortcut, ""), "contextual")
 
 
 def _shipped_pattern_strings() -> list[str]:
@@ -124,17 +124,17 @@ def test_shipped_patterns_parse_as_with_lark_lexer(monkeypatch):
 
 def _lark_only(monkeypatch) -> None:
     """Parse with lark alone from now on: its contextual lexer, no WORDS, no descent parser."""
-    from coder.patterns import syntax
+    from coder.patterns import parser
 
-    monkeypatch.setattr(syntax, "_parser", _lark_lexer_parser)
-    monkeypatch.setattr(syntax, "_descend", lambda pattern: None)
+    monkeypatch.setattr(parser, "_parser", _lark_lexer_parser)
+    monkeypatch.setattr(parser, "_descend", lambda pattern: None)
 
 
 def test_descent_parser_reads_every_shipped_pattern():
     """Lark is only asked about patterns with errors: every shipped pattern takes the quick way."""
-    from coder.patterns import syntax
+    from coder.patterns import parser
 
-    assert all(syntax._descend(s) is not None for s in _shipped_pattern_strings())
+    assert all(parser._descend(s) is not None for s in _shipped_pattern_strings())
 
 
 _PIECES = ["اعتقال", "ا", "قتل~", "قال/يقول~", "قال/~", "=بين", "=و", "&weapons", "&1x", "{source}",
@@ -159,10 +159,10 @@ def test_descent_parser_agrees_with_lark(pieces):
     "(اعتقال | ا)", "(قتل  |  =و)", "(قال/ي~ | قتل)", "(قتل | ًٌ)?", "x (قتل | اعتقال،)", "(a b | c\td)",
 ])
 def test_errors_as_with_lark_lexer(pattern, monkeypatch):
-    from coder.patterns import syntax
+    from coder.patterns import parser
 
     ours = _outcome(pattern)
     if isinstance(ours, tuple):  # an error: lark words it
-        assert syntax._descend(pattern) is None
+        assert parser._descend(pattern) is None
     _lark_only(monkeypatch)
     assert _outcome(pattern) == ours
