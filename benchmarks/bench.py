@@ -143,8 +143,10 @@ def machine_pair_speedup(repeat: int) -> float:
     """How much two CPU-bound processes get done together against one alone, on this machine now.
 
     Two cores are not always two cores' worth: on these shared machines two copies of a plain
-    loop ran 5-30% slower each than one copy alone. `--workers 2` cannot beat this, so the
-    benchmark reports it beside the workers figure (best of `repeat` alternating runs each)."""
+    loop ran 5-30% slower each than one copy alone, and `--workers 2` cannot do better than the
+    cores it runs on, so the benchmark reports this beside the workers figure (best of `repeat`
+    alternating runs each, taken after the workers runs: under changing load the two readings
+    can disagree)."""
     one = two = float("inf")
     for _ in range(repeat):
         one = min(one, spin_seconds(1))
