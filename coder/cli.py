@@ -16,6 +16,7 @@ import gc
 import json
 import os
 import sys
+import time
 from pathlib import Path
 
 from . import __version__, cameo
@@ -183,6 +184,7 @@ def _code(args) -> int:
         if path != "-" and not os.path.isfile(path):
             raise InputError(f"no such input file: {path}")
     summary = Summary()
+    started = time.perf_counter()
     show = not args.quiet and sys.stderr.isatty()
     bad_shown = 0
     with Writer(args.output, args.output_format) as writer, _progress(args.inputs, show) as advance:
@@ -199,7 +201,7 @@ def _code(args) -> int:
     if bad_shown > MAX_REPORTED_BAD:
         _err(f"... and {bad_shown - MAX_REPORTED_BAD} more bad records")
     if not args.quiet:
-        _err(summary.line())
+        _err(summary.line(time.perf_counter() - started))
     return 0
 
 

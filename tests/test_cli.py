@@ -1,6 +1,7 @@
 """The command line, run as a user runs it."""
 
 import json
+import re
 import subprocess
 import sys
 
@@ -28,6 +29,7 @@ def test_codes_the_shipped_example():
         assert text[e["id"]]["text"][e["start"]:e["end"]] == e["trigger"]
         assert e["date"] == text[e["id"]]["date"]
     assert "2 records read, 2 with events" in p.stderr
+    assert re.search(r"0 failed in \d+\.\d s \([\d,]+ records/s\)", p.stderr)  # the rate, for sizing a run
     # the denied arrest in the second record is not coded
     assert not any(e["id"] == "example-airdrop-2" and "اعتقال" in e["trigger"] for e in events)
 
