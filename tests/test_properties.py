@@ -123,3 +123,45 @@ def test_reordering_records_never_changes_their_events(texts, rnd):
         return {rec.id: rows for rec, rows in code_records(_CODER, recs, Summary())}
 
     assert by_id(records) == by_id(shuffled)
+
+
+_NEAR_MISSES = sorted({ex.text for r in _CODER.ruleset.rules for ex in (*r.examples, *r.counterexamples)})
+
+
+def _match_keys(matches) -> set[tuple]:
+    return {(m.pattern.number, m.start, m.end, m.trigger_start, m.trigger_end, m.words) for m in matches}
+
+
+def _every_match(text: str, sentence) -> set[tuple]:
+    """The matches found by verifying every pattern anchored at every token, with none of the
+    shortlist's set tests: what the shortlist must never lose."""
+    from bisect import bisect_left, bisect_right
+
+    from coder.match import _Context, _Mentions, _verify
+
+    rs = _CODER.ruleset
+    analyses = rs.lexicon.analyse_all(sentence.norms)
+    mentions = _CODER.analyse_sentence(text, sentence).mentions
+    clauses = sentence.clauses
+    found = []
+    for pos, lexemes in enumerate(analyses):
+        lo, hi = bisect_left(clauses, clauses[pos]), bisect_right(clauses, clauses[pos])
+        anchored = {p.number: p for lid in lexemes for p, _ in rs.index.get(lid, ())}
+        for pat in anchored.values():
+            m = _verify(pat, pos, _Context(analyses, lo, hi, _Mentions(lambda: mentions)))
+            if m is not None:
+                found.append(m)
+    return _match_keys(found)
+
+
+_JOINERS = st.sampled_from([" ", "، ", " و", " ثم ", "، بعدما "])
+
+
+@given(st.lists(st.sampled_from(_NEAR_MISSES).flatmap(perturbed), min_size=1, max_size=3), _JOINERS)
+def test_the_shortlist_never_loses_a_match(texts, joiner):
+    """The required words per anchor word, the nearest fixed word past a gap and the filing only
+    skip patterns that cannot match: every pattern verified everywhere finds the same matches."""
+    text = joiner.join(texts)
+    for sentence in sentences(text):
+        fast = _match_keys(_CODER.analyse_sentence(text, sentence).matches)
+        assert fast == _every_match(text, sentence)
