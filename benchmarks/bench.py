@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from coder import Coder, load_ruleset  # noqa: E402
+from coder.batch import GC_THRESHOLDS  # noqa: E402
 from coder.ruleset import default_rules_dir, rule_files  # noqa: E402
 from coder.text.segment import sentences  # noqa: E402
 
@@ -191,7 +192,10 @@ def main() -> int:
     load_ruleset([rules])  # make sure the cache holds it
     r["load_cached_s"], _ = timed(lambda: load_ruleset([rules]), a.repeat)
     r["rules"], r["patterns"] = len(ruleset.rules), len(ruleset.patterns)
-    gc.freeze()  # as `coder code` does: the rule set is never garbage, keep the collector off it
+    # as `coder code` does: the rule set is never garbage, keep the collector off it, and collect
+    # rarely while coding (the same thresholds for the bare pass)
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLDS)
     coder = Coder(ruleset)
 
     # Throughput: warm the per-token caches once, then time the bare pass and the coder alike.

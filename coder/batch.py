@@ -30,6 +30,11 @@ except ImportError:  # not on POSIX
 from .io import BadRecord, Record, render
 from .pipeline import Coder
 
+# Coding makes no reference cycles, only short-lived objects and per-token caches that live on:
+# with the default thresholds the collector ran hundreds of times over a corpus, walking the
+# growing caches, for nothing (about 3% of a run). `coder code` and the benchmark set these.
+GC_THRESHOLDS = (50_000, 20, 100)
+
 
 @dataclass
 class Summary:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from . import __version__, cameo
 from .authoring import coverage, lint, run_examples, scaffold, stats
-from .batch import Summary, code_rendered, default_workers
+from .batch import GC_THRESHOLDS, Summary, code_rendered, default_workers
 from .errors import RuleSetError
 from .io import INPUT_FORMATS, OUTPUT_FORMATS, BadRecord, Fields, InputError, Writer, read_records
 from .pipeline import Coder
@@ -171,10 +171,7 @@ def main(argv: list[str] | None = None) -> int:
 def _code(args) -> int:
     paths = _ruleset_paths(args)
     ruleset = _load(paths)
-    # Coding makes no reference cycles, only short-lived objects and per-token caches that live
-    # on: with the default thresholds the collector ran hundreds of times over a corpus, walking
-    # the growing caches, for nothing (about 3% of a run).
-    gc.set_threshold(50_000, 20, 100)
+    gc.set_threshold(*GC_THRESHOLDS)  # see batch.GC_THRESHOLDS
     coder = Coder(ruleset)
     workers = default_workers() if args.workers == 0 else args.workers
     if workers < 0:
