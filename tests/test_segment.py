@@ -106,3 +106,10 @@ def test_break_guard_finds_the_same_breaks():
     for _ in range(2000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
         assert [m.span() for m in segment._BREAK.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_spans_leave_out_words_that_normalise_to_nothing():
+    text = "قال ـ الوزير ًّ اليوم"
+    s = sentences(text)[0]
+    assert s.norms == ["قال", "الوزير", "اليوم"]
+    assert [text[a:b] for a, b in s.spans] == ["قال", "الوزير", "اليوم"]

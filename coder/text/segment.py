@@ -45,6 +45,12 @@ def _norm(word: str) -> str:
     return n
 
 
+def _normal(word: str) -> str:
+    """The normal form of a word, from the cache when it is there."""
+    n = _NORMS.get(word)
+    return _norm(word) if n is None else n
+
+
 class Sentence:
     """One sentence: normalised tokens and their clause numbers; offsets on demand."""
 
@@ -66,16 +72,10 @@ class Sentence:
     def spans(self) -> list[tuple[int, int]]:
         """(start, end) of every token in the original text."""
         if self._spans is None:
-            text, get = self.text, _NORMS.get
-            spans = []
-            for a, b in self._segments:
-                for m in _WORD.finditer(text, a, b):
-                    w = m.group()
-                    n = get(w)
-                    if n is None:
-                        n = _norm(w)
-                    if n:
-                        spans.append(m.span())
+            text, finditer = self.text, _WORD.finditer
+            spans = [m.span() for a, b in self._segments for m in finditer(text, a, b)]
+            if len(spans) != len(self.norms):  # some words normalised to nothing: leave them out
+                spans = [m.span() for a, b in self._segments for m in finditer(text, a, b) if _normal(m.group())]
             self._spans = spans
         return self._spans
 
