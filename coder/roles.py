@@ -186,8 +186,9 @@ class _Roles:
         # (بينما، فيما، عندما) outside the trigger
         clause = sentence.clauses[ts]
         # (not before a state in the past: وواجه ساركوزي عندما كان رئيسا انتقادات)
-        opens = [j for j, w in enumerate(norms) if w in language.CLAUSE_OPENERS
-                 and (j + 1 == len(norms) or norms[j + 1] not in language.WAS)]
+        opens = [] if language.CLAUSE_OPENERS.isdisjoint(norms) else [
+            j for j, w in enumerate(norms) if w in language.CLAUSE_OPENERS
+            and (j + 1 == len(norms) or norms[j + 1] not in language.WAS)]
         lo = max((j for j in opens if j < ts), default=-1)
         hi = next((j for j in opens if j >= te), len(norms))
         self.near = [as_place(m, norms) for m in mentions if sentence.clauses[m.start] == clause
