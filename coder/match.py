@@ -47,28 +47,34 @@ class Match:
         return self.pattern.rule
 
 
-class _Mentions:
-    """A sentence's actor mentions by their first and by their last token, looked for only when
-    a pattern reaches a slot: a third of the sentences with candidates match nothing, and most
-    candidates have no slot, so their mentions are never needed."""
+class LazyMentions:
+    """A sentence's actor mentions, looked for once and only when needed: when a pattern reaches
+    a slot, or when something matched. A third of the sentences with candidates match nothing,
+    and most candidates have no slot, so their mentions are never needed."""
 
-    __slots__ = ("_find", "starts", "ends")
+    __slots__ = ("_find", "_found", "_starts", "_ends")
 
     def __init__(self, find: Callable[[], Sequence[Mention]]):
         self._find = find
-        self.starts: dict[int, list] | None = None
-        self.ends: dict[int, list] = {}
+        self._found: Sequence[Mention] | None = None
+        self._starts: dict[int, list] | None = None
+        self._ends: dict[int, list] = {}
+
+    def all(self) -> Sequence[Mention]:
+        if self._found is None:
+            self._found = self._find()
+        return self._found
 
     def table(self, step: int) -> dict[int, list]:
         """The mentions by first token (reading rightwards, step 1) or by last (step -1)."""
-        if self.starts is None:
+        if self._starts is None:
             starts: dict[int, list] = {}
-            ends = self.ends
-            for m in self._find():
+            ends = self._ends
+            for m in self.all():
                 starts.setdefault(m.start, []).append(m)
                 ends.setdefault(m.end - 1, []).append(m)
-            self.starts = starts
-        return self.starts if step > 0 else self.ends
+            self._starts = starts
+        return self._starts if step > 0 else self._ends
 
 
 class _Context:
@@ -82,7 +88,7 @@ class _Context:
 
     __slots__ = ("analyses", "lo", "hi", "mentions", "dead")
 
-    def __init__(self, analyses, lo, hi, mentions: _Mentions):
+    def __init__(self, analyses, lo, hi, mentions: LazyMentions):
         self.analyses = analyses
         self.lo, self.hi = lo, hi
         self.mentions = mentions
@@ -235,12 +241,17 @@ def candidates(index: dict[int, tuple[Indexed, ...]], lexemes: frozenset[int],
                 found[number] = (item[0], item[0].required)
     if not found:
         return None
-    if made is not None:
-        signature = tuple([(k, id(found[k][1])) for k in sorted(found)])
-        known = made.get(signature)
-        if known is None:
-            known = made[signature] = candidates(index, lexemes)
-        return known
+    if made is None:
+        return _filed(found)
+    signature = tuple([(k, id(found[k][1])) for k in sorted(found)])
+    shared = made.get(signature)
+    if shared is None:
+        shared = made[signature] = _filed(found)
+    return shared
+
+
+def _filed(found: dict[int, Indexed]) -> Anchored:
+    """The patterns of `found` (by number) filed under the words of their rarest required set."""
     free: list[Needed] = []
     keyed: dict[int, list[Needed]] = {}
     for k in sorted(found):
@@ -281,37 +292,27 @@ def shortlist(anchored: Sequence[tuple[int, Anchored]], clauses: Sequence[int],
         for pat, needs in items:
             if needs and any(map(lexemes.isdisjoint, needs)):
                 continue
+            # the nearest fixed word on either side must be within its reach (see ruleset._near)
             near = pat.after
-            if near is not None:
-                reach, ids = near
-                if reach == 0:
-                    if pos + 1 >= hi or ids.isdisjoint(analyses[pos + 1]):
-                        continue
-                elif all(map(ids.isdisjoint, analyses[pos + 1:min(hi, pos + 2 + reach)])):
-                    continue
+            if near is not None and all(map(near[1].isdisjoint, analyses[pos + 1:min(hi, pos + 2 + near[0])])):
+                continue
             near = pat.before
-            if near is not None:
-                reach, ids = near
-                if reach == 0:
-                    if pos - 1 < lo or ids.isdisjoint(analyses[pos - 1]):
-                        continue
-                elif all(map(ids.isdisjoint, analyses[max(lo, pos - 1 - reach):pos])):
-                    continue
+            if near is not None and all(map(near[1].isdisjoint, analyses[max(lo, pos - 1 - near[0]):pos])):
+                continue
             out.append((pos, lo, hi, pat))
     return out
 
 
 def find_matches(candidates: Sequence[Candidate], analyses: Sequence[frozenset[int]],
-                 mentions: Callable[[], Sequence[Mention]]) -> list[Match]:
-    """Every shortlisted pattern that fits the sentence (before overlap resolution). `mentions`
-    finds the sentence's actor mentions; it is called once, when a pattern first reaches a slot."""
-    found = _Mentions(mentions)
+                 mentions: LazyMentions) -> list[Match]:
+    """Every shortlisted pattern that fits the sentence (before overlap resolution); the actor
+    mentions are looked for when a pattern first reaches a slot."""
     out: list[Match] = []
     contexts: dict[int, _Context] = {}  # one context per clause: failed states found from one anchor hold for all
     for pos, lo, hi, pat in candidates:
         ctx = contexts.get(lo)
         if ctx is None:
-            ctx = contexts[lo] = _Context(analyses, lo, hi, found)
+            ctx = contexts[lo] = _Context(analyses, lo, hi, mentions)
         m = _verify(pat, pos, ctx)
         if m is not None:
             out.append(m)

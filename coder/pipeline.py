@@ -13,7 +13,7 @@ from .actors import Mention, find_mentions, phrases_starting
 from .background import dated_background
 from .domain import off_topic, sport_words
 from .events import Event, make_event, negation, topic_only
-from .match import Match, candidates, find_matches, select, shortlist
+from .match import LazyMentions, Match, candidates, find_matches, select, shortlist
 from .modality import unreal
 from .ruleset import NO_EVENT, RuleSet
 from .text.segment import Sentence, sentences
@@ -85,18 +85,15 @@ class Coder:
         worth = shortlist(anchored, clauses, analyses) if anchored else []
         if not worth and not complete:
             return None  # no pattern can match: the actor mentions are not needed
-        found: list[list[Mention]] = []
+        def mentions_of_sentence() -> list[Mention]:
+            starting = self._starting(analyses)
+            return find_mentions(starting, analyses, clauses, sentence.norms, date) if starting else []
 
-        def mentions_of_sentence() -> list[Mention]:  # looked for once, and only when needed
-            if not found:
-                starting = self._starting(analyses)
-                found.append(find_mentions(starting, analyses, clauses, sentence.norms, date) if starting else [])
-            return found[0]
-
-        matches = find_matches(worth, analyses, mentions_of_sentence) if worth else []
+        lazy = LazyMentions(mentions_of_sentence)
+        matches = find_matches(worth, analyses, lazy) if worth else []
         if not matches and not complete:
             return None
-        mentions = mentions_of_sentence()
+        mentions = lazy.all()
         # Negated matches, and those dated to an earlier year or told in the future or as a
         # possibility, leave before overlaps are resolved: they must not hide another.
         negated, live = [], []

@@ -137,7 +137,7 @@ def _every_match(text: str, sentence) -> set[tuple]:
     shortlist's set tests: what the shortlist must never lose."""
     from bisect import bisect_left, bisect_right
 
-    from coder.match import _Context, _Mentions, _verify
+    from coder.match import LazyMentions, _Context, _verify
 
     rs = _CODER.ruleset
     analyses = rs.lexicon.analyse_all(sentence.norms)
@@ -148,7 +148,7 @@ def _every_match(text: str, sentence) -> set[tuple]:
         lo, hi = bisect_left(clauses, clauses[pos]), bisect_right(clauses, clauses[pos])
         anchored = {p.number: p for lid in lexemes for p, _ in rs.index.get(lid, ())}
         for pat in anchored.values():
-            m = _verify(pat, pos, _Context(analyses, lo, hi, _Mentions(lambda: mentions)))
+            m = _verify(pat, pos, _Context(analyses, lo, hi, LazyMentions(lambda: mentions)))
             if m is not None:
                 found.append(m)
     return _match_keys(found)
